@@ -1,0 +1,51 @@
+# Install rules: headers, library, CMake package (paradigm::paradigm) and paradigm.pc.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(PARADIGM_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/paradigm")
+
+install(TARGETS paradigm
+  EXPORT paradigmTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/paradigm"
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp")
+install(DIRECTORY "${PROJECT_BINARY_DIR}/include/paradigm"
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp")
+
+install(EXPORT paradigmTargets
+  NAMESPACE paradigm::
+  FILE paradigmTargets.cmake
+  DESTINATION ${PARADIGM_CMAKE_DIR})
+
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/paradigmConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/paradigmConfig.cmake"
+  INSTALL_DESTINATION ${PARADIGM_CMAKE_DIR})
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/paradigmConfigVersion.cmake"
+  VERSION ${PROJECT_VERSION}
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  "${PROJECT_BINARY_DIR}/paradigmConfig.cmake"
+  "${PROJECT_BINARY_DIR}/paradigmConfigVersion.cmake"
+  DESTINATION ${PARADIGM_CMAKE_DIR})
+
+# pkg-config: libcurl is private to a shared build, needed at link time of a static one.
+if(BUILD_SHARED_LIBS)
+  set(PARADIGM_PC_LIBS_PRIVATE "")
+  set(PARADIGM_PC_REQUIRES_PRIVATE "libcurl")
+else()
+  set(PARADIGM_PC_LIBS_PRIVATE "-lpthread")
+  set(PARADIGM_PC_REQUIRES_PRIVATE "libcurl")
+endif()
+if(NOT BUILD_SHARED_LIBS)
+  set(PARADIGM_PC_CFLAGS_EXTRA "-DPARADIGM_STATIC_DEFINE")
+endif()
+configure_file("${PROJECT_SOURCE_DIR}/cmake/paradigm.pc.in"
+  "${PROJECT_BINARY_DIR}/paradigm.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/paradigm.pc"
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

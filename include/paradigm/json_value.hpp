@@ -1,0 +1,99 @@
+#pragma once
+
+#include <paradigm/export.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace paradigm {
+
+/// An immutable-by-default JSON value for the free-form parts of the API
+/// (`tool_args`, `response_format`, `tool_parameters`, `metadata`, members this
+/// SDK does not know). Copies are cheap: they share one tree until modified.
+/// A default-constructed value is JSON `null`.
+///
+/// Include <paradigm/json.hpp> to convert to and from `nlohmann::json`.
+class PARADIGM_API JsonValue {
+ public:
+  /// JSON null.
+  JsonValue() noexcept = default;
+  JsonValue(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
+  JsonValue(bool value);                 // NOLINT(google-explicit-constructor)
+  JsonValue(int value);                  // NOLINT(google-explicit-constructor)
+  JsonValue(std::int64_t value);         // NOLINT(google-explicit-constructor)
+  JsonValue(double value);               // NOLINT(google-explicit-constructor)
+  JsonValue(const char* value);          // NOLINT(google-explicit-constructor)
+  JsonValue(std::string value);          // NOLINT(google-explicit-constructor)
+  JsonValue(std::string_view value);     // NOLINT(google-explicit-constructor)
+
+  /// Parses JSON text. Throws DecodeError on malformed input.
+  static JsonValue parse(std::string_view text);
+  /// An empty JSON object `{}`.
+  static JsonValue object();
+  /// An empty JSON array `[]`.
+  static JsonValue array();
+
+  /// Serialises the value; `indent` < 0 gives the compact form.
+  std::string dump(int indent = -1) const;
+
+  bool is_null() const noexcept;
+  bool is_object() const noexcept;
+  bool is_array() const noexcept;
+  bool is_string() const noexcept;
+  bool is_number() const noexcept;
+  bool is_boolean() const noexcept;
+  /// True for null, `{}` and `[]`.
+  bool empty() const noexcept;
+  /// Number of members (object) or elements (array); 0 for scalars.
+  std::size_t size() const noexcept;
+
+  /// Member `key` of an object, or null when absent or not an object.
+  JsonValue operator[](std::string_view key) const;
+  /// Element `index` of an array, or null when out of range or not an array.
+  JsonValue operator[](std::size_t index) const;
+  bool contains(std::string_view key) const;
+  /// Member names of an object, in stored order.
+  std::vector<std::string> keys() const;
+
+  /// The value as a string/number/bool; nullopt when it has another type.
+  std::optional<std::string> as_string() const;
+  std::optional<double> as_double() const;
+  std::optional<std::int64_t> as_int() const;
+  std::optional<bool> as_bool() const;
+
+  /// Sets member `key` (turning null into an object). Throws
+  /// InvalidRequestError if the value is neither null nor an object.
+  JsonValue& set(std::string_view key, JsonValue value);
+  /// Appends to an array (turning null into an array). Throws
+  /// InvalidRequestError if the value is neither null nor an array.
+  JsonValue& push_back(JsonValue value);
+  /// Removes member `key` if present.
+  JsonValue& erase(std::string_view key);
+
+  friend PARADIGM_API bool operator==(const JsonValue& a, const JsonValue& b);
+  friend bool operator!=(const JsonValue& a, const JsonValue& b) { return !(a == b); }
+
+  /// nlohmann interop; the type is complete once <paradigm/json.hpp> is included.
+  JsonValue(const nlohmann::json& value);  // NOLINT(google-explicit-constructor)
+  JsonValue(nlohmann::json&& value);       // NOLINT(google-explicit-constructor)
+  /// The underlying tree (a shared null when this value is null).
+  const nlohmann::json& nlohmann() const noexcept;
+
+ private:
+  explicit JsonValue(std::shared_ptr<const nlohmann::json> node) noexcept : node_(std::move(node)) {}
+  nlohmann::json& mutable_node();
+
+  // Null pointer means JSON null. Shared and immutable; writers copy first.
+  std::shared_ptr<const nlohmann::json> node_;
+};
+
+}  // namespace paradigm

@@ -1,0 +1,27 @@
+#pragma once
+
+// Small text helpers shared by the library.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace paradigm::detail {
+
+/// ASCII case-insensitive equality (HTTP header names, tokens).
+bool iequals(std::string_view a, std::string_view b) noexcept;
+
+/// `text` without leading and trailing spaces and tabs (and CR/LF).
+std::string_view trim(std::string_view text) noexcept;
+
+/// Number of Unicode code points in UTF-8 text (what the server's length
+/// limits count): bytes that are not UTF-8 continuation bytes.
+std::size_t utf8_length(std::string_view text) noexcept;
+
+/// Replaces every occurrence of `secret` in `text` with "[REDACTED]" (no-op for an empty secret).
+std::string redact(std::string text, std::string_view secret);
+
+/// At most `max_bytes` of `text`, with "..." appended when cut (on a UTF-8 boundary).
+std::string truncate_for_message(std::string_view text, std::size_t max_bytes);
+
+}  // namespace paradigm::detail

@@ -1,0 +1,68 @@
+#pragma once
+
+// Internal JSON mapping of the model: the only place that knows both the
+// model structs and nlohmann::json. Public callers go through serialize.hpp.
+
+#include <paradigm/agent.hpp>
+#include <paradigm/artifact.hpp>
+#include <paradigm/page.hpp>
+#include <paradigm/requests.hpp>
+#include <paradigm/source.hpp>
+#include <paradigm/thread.hpp>
+#include <paradigm/tool.hpp>
+#include <paradigm/turn.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace paradigm::detail {
+
+/// Deepest nesting accepted in a document (deeper input is a DecodeError, so
+/// that nothing later recurses without bound).
+inline constexpr int kMaxJsonDepth = 256;
+
+/// Parses JSON text. Throws DecodeError on malformed input or nesting deeper
+/// than kMaxJsonDepth; the error keeps the raw text.
+nlohmann::json parse_json(std::string_view text);
+
+/// Maps a parsed document into a model type. Takes the document by rvalue and
+/// moves strings and free-form subtrees out of it. Throws DecodeError naming
+/// the JSON path of the first problem (e.g. `messages[1].parts[0].tool_call`).
+template <class T>
+T decode(nlohmann::json&& json);
+
+/// parse_json then decode; a DecodeError keeps the raw text.
+template <class T>
+T decode_text(std::string_view text);
+
+/// Maps a model type (or a request body) to JSON. Unset optionals are left
+/// out; `extra` members are written back.
+nlohmann::json encode(const Turn& value);
+nlohmann::json encode(const Message& value);
+nlohmann::json encode(const Part& value);
+nlohmann::json encode(const TurnError& value);
+nlohmann::json encode(const ToolCall& value);
+nlohmann::json encode(const Tool& value);
+nlohmann::json encode(const McpServer& value);
+nlohmann::json encode(const ToolStep& value);
+nlohmann::json encode(const ProgressReport& value);
+nlohmann::json encode(const ToolCallResult& value);
+nlohmann::json encode(const Artifact& value);
+nlohmann::json encode(const WebSource& value);
+nlohmann::json encode(const DocumentSource& value);
+nlohmann::json encode(const SourceList& value);
+nlohmann::json encode(const Thread& value);
+nlohmann::json encode(const Agent& value);
+nlohmann::json encode(const AgentTools& value);
+nlohmann::json encode(const AgentTag& value);
+nlohmann::json encode(const AgentFile& value);
+nlohmann::json encode(const Page<Turn>& value);
+nlohmann::json encode(const Page<Thread>& value);
+nlohmann::json encode(const Page<Agent>& value);
+nlohmann::json encode(const Page<AgentFile>& value);
+nlohmann::json encode(const TurnRequest& value);
+nlohmann::json encode(const ThreadRequest& value);
+nlohmann::json encode(const ThreadUpdate& value);
+
+}  // namespace paradigm::detail

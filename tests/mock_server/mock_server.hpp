@@ -1,0 +1,192 @@
+#pragma once
+
+// A Paradigm v3 emulator on cpp-httplib, for tests, examples and the demo.
+// It is written against the documented API (shared/spec), independently of the
+// SDK's own model code, so that it can catch the SDK's mistakes.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace paradigm::mock {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+/// What to do to the transport of a matching request.
+enum class TransportFault {
+  none,
+  /// Close the connection after reading the request, before any response byte.
+  close_before_response,
+  /// Send the status line, headers (with the full Content-Length) and
+  /// `cut_after_bytes` of the body, then close.
+  close_mid_body,
+  /// Send nothing for `stall` (or until the server stops), then answer normally.
+  stall_before_response,
+  /// Send headers and `cut_after_bytes` of the body, then send nothing for
+  /// `stall` (or until the server stops), then the rest.
+  stall_mid_body,
+  /// Send the body `drip_bytes` at a time, pausing `drip_interval` between writes.
+  slow_drip,
+};
+
+/// A fault applied to matching requests. Faults are tried in the order added;
+/// the first that matches applies, and is used up after `times` matches.
+struct Fault {
+  // --- Matching ---
+  /// HTTP method ("" matches any).
+  std::string method;
+  /// ECMAScript regex that must match the whole path (no query); "" matches any.
+  std::string path_regex;
+  /// Let this many matching requests through untouched first.
+  int skip = 0;
+  /// How many matching requests it applies to; -1 = every one.
+  int times = 1;
+
+  // --- Effects ---
+  /// Wait before handling.
+  std::chrono::milliseconds delay{0};
+  /// Answer with this status instead of handling the request. Unless `body` is
+  /// set, the body is `{"detail": "<reason phrase> (mock fault)"}`.
+  std::optional<int> status;
+  /// Replace the body (of the fault status, or of the normal answer if no status).
+  std::optional<std::string> body;
+  /// Content-Type of a replaced body.
+  std::string content_type = "application/json";
+  /// Extra response headers (e.g. {"Retry-After", "1"}, {"retry-after-ms", "50"},
+  /// {"x-should-retry", "false"}, {"Location", "http://..."}).
+  HeaderList headers;
+  /// Send the normal answer with its body cut to this many bytes (a complete
+  /// HTTP response whose JSON is truncated). 0 = off.
+  std::size_t truncate_body_to = 0;
+  /// Pad the normal JSON object answer with a string member of this many bytes. 0 = off.
+  std::size_t pad_body_bytes = 0;
+
+  TransportFault transport = TransportFault::none;
+  /// close_mid_body / stall_mid_body: body bytes sent first.
+  std::size_t cut_after_bytes = 16;
+  /// stall_*: how long to send nothing; 0 = until the server stops.
+  std::chrono::milliseconds stall{0};
+  /// slow_drip pacing.
+  std::size_t drip_bytes = 1;
+  std::chrono::milliseconds drip_interval{10};
+};
+
+/// How `GET /api/v3/threads/{id}/turns/{turn_id}` behaves (that route is not in
+/// the public docs; older servers may lack it).
+enum class TurnRoute { enabled, method_not_allowed /* 405 */, not_found /* 404 */ };
+
+/// Shape of a 202 answer to a turn creation.
+enum class AcceptedShape { turn /* the running turn */, ids /* {"turn_id", "thread", "status"} */ };
+
+/// How a streamed turn (POST /api/v3/threads/{id}/turns with "stream": true) is sent.
+struct StreamOptions {
+  /// Pause between events.
+  std::chrono::milliseconds pause{0};
+  /// Send a `: ping` comment before every event.
+  bool heartbeats = false;
+  /// End lines with CRLF instead of LF.
+  bool crlf = false;
+  /// Write the stream one byte per chunk.
+  bool one_byte_chunks = false;
+  /// Send `event: error` (data `{"detail": "..."}`) after this many events, then end.
+  std::optional<int> error_after_events;
+  /// Close the connection after this many events (the turn still completes on the server).
+  std::optional<int> drop_after_events;
+  /// Answer with plain JSON (200 or 202 as a non-stream create would) instead of SSE.
+  bool answer_json_instead = false;
+  /// Number of text delta events the answer is split into (at least 1).
+  int delta_events = 8;
+  /// Stamp every event's JSON with "sent_at_ns" (steady clock) for latency measurements.
+  bool stamp_events = false;
+};
+
+/// Behaviour of the emulator; change it at any time with MockServer::configure.
+struct MockConfig {
+  /// Keys accepted as `Authorization: Bearer <key>`.
+  std::vector<std::string> api_keys{"test-key"};
+  /// How long a turn runs on the server before it completes.
+  std::chrono::milliseconds turn_duration{0};
+  /// A synchronous create waits at most this long for the turn, then answers 202.
+  std::chrono::milliseconds sync_timeout{std::chrono::seconds(5)};
+  /// How long a cancelled turn stays `cancelling` before `cancelled`.
+  std::chrono::milliseconds cancel_delay{0};
+  TurnRoute turn_route = TurnRoute::enabled;
+  AcceptedShape accepted_shape = AcceptedShape::turn;
+  StreamOptions stream;
+  /// Turns whose query contains this text end `failed` (error code "agent_error").
+  std::string fail_marker = "[fail]";
+};
+
+/// One request as the server received it.
+struct RecordedRequest {
+  std::string method;
+  std::string path;
+  /// Query parameters, decoded.
+  HeaderList query;
+  HeaderList headers;
+  std::string body;
+  std::string remote_addr;
+  int remote_port = 0;
+
+  /// First header value with this name (case-insensitive), or "".
+  std::string header(const std::string& name) const;
+  /// First query parameter value with this name, or nullopt.
+  std::optional<std::string> param(const std::string& name) const;
+};
+
+/// The emulator. Starts listening on 127.0.0.1 in its constructor (port 0 = a
+/// free port chosen by the system) and stops in its destructor.
+class MockServer {
+ public:
+  explicit MockServer(MockConfig config = {}, int port = 0, std::string host = "127.0.0.1");
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  int port() const;
+  /// "http://127.0.0.1:<port>" (no /api/v3).
+  std::string base_url() const;
+
+  /// Replaces the configuration (existing turns keep their timing).
+  void configure(const MockConfig& config);
+  MockConfig config() const;
+
+  void add_fault(Fault fault);
+  void clear_faults();
+
+  /// Every request received so far (admin routes excluded), oldest first.
+  std::vector<RecordedRequest> requests() const;
+  /// Requests matching a method and an exact path.
+  std::vector<RecordedRequest> requests(const std::string& method, const std::string& path) const;
+  void clear_requests();
+
+  /// Turns created since start (each accepted turn-creating POST counts once).
+  int turns_created() const;
+  /// Distinct TCP connections that sent requests (by client address and port).
+  int connections_seen() const;
+
+  /// Finishes a running turn now (as if turn_duration had elapsed).
+  void complete_turn(const std::string& thread_id, const std::string& turn_id);
+  /// Adds an artifact whose content is `size` bytes produced on the fly, in
+  /// constant memory (byte i is static_cast<char>(i * 31 + 7)). Returns its id.
+  std::string add_generated_artifact(std::uint64_t size,
+                                     std::string content_type = "application/octet-stream",
+                                     std::string filename = "data.bin");
+  /// Adds an artifact with the given bytes. Returns its id.
+  std::string add_artifact(std::string bytes, std::string content_type, std::string filename);
+
+  /// Stops listening; open streams and stalls end promptly.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace paradigm::mock

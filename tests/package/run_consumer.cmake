@@ -1,0 +1,65 @@
+# Builds and runs tests/package/consumer against paradigm.
+#   MODE=find_package     : install PARADIGM_BUILD_DIR into a temporary prefix,
+#                           then find_package(paradigm CONFIG REQUIRED); also pkg-config.
+#   MODE=add_subdirectory : the consumer adds PARADIGM_SOURCE_DIR as a subdirectory,
+#                           with BUILD_SHARED_LIBS=ON (checks exported symbols).
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "failed (${code}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(LAST_OUTPUT "${out}" PARENT_SCOPE)
+endfunction()
+
+if(NOT BUILD_TYPE OR BUILD_TYPE STREQUAL "")
+  set(BUILD_TYPE RelWithDebInfo)
+endif()
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(consumer_build "${WORK_DIR}/consumer-build")
+
+if(MODE STREQUAL "find_package")
+  set(prefix "${WORK_DIR}/prefix")
+  run(${CMAKE_COMMAND} --install "${PARADIGM_BUILD_DIR}" --prefix "${prefix}" --config ${BUILD_TYPE})
+  run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${consumer_build}"
+      -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_PREFIX_PATH=${prefix} -DCONSUMER_MODE=find_package)
+  run(${CMAKE_COMMAND} --build "${consumer_build}" --config ${BUILD_TYPE})
+  run("${consumer_build}/consumer")
+  message(STATUS "${LAST_OUTPUT}")
+
+  # pkg-config sees the same library.
+  find_program(PKG_CONFIG pkg-config)
+  if(PKG_CONFIG)
+    file(GLOB_RECURSE pc_file "${prefix}/*/paradigm.pc")
+    get_filename_component(pc_dir "${pc_file}" DIRECTORY)
+    set(ENV{PKG_CONFIG_PATH} "${pc_dir}")
+    run(${PKG_CONFIG} --cflags --libs paradigm)
+    if(NOT LAST_OUTPUT MATCHES "-lparadigm")
+      message(FATAL_ERROR "pkg-config paradigm gave: ${LAST_OUTPUT}")
+    endif()
+  endif()
+elseif(MODE STREQUAL "add_subdirectory")
+  run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${consumer_build}"
+      -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCONSUMER_MODE=add_subdirectory
+      -DPARADIGM_SOURCE_DIR=${PARADIGM_SOURCE_DIR} -DBUILD_SHARED_LIBS=ON)
+  run(${CMAKE_COMMAND} --build "${consumer_build}" --config ${BUILD_TYPE} --parallel 2)
+  run("${consumer_build}/consumer")
+  message(STATUS "${LAST_OUTPUT}")
+
+  # Only the public API is exported from the shared library.
+  file(GLOB_RECURSE shared_lib "${consumer_build}/*libparadigm.so")
+  find_program(NM nm)
+  if(NM AND shared_lib)
+    list(GET shared_lib 0 shared_lib)
+    run(${NM} -DC --defined-only "${shared_lib}")
+    string(REGEX MATCHALL "[^\n]*(paradigm::detail|nlohmann::|curl_)[^\n]*" leaked "${LAST_OUTPUT}")
+    if(leaked)
+      list(LENGTH leaked count)
+      list(SUBLIST leaked 0 5 sample)
+      message(FATAL_ERROR "${count} internal symbols exported, e.g.:\n${sample}")
+    endif()
+  endif()
+else()
+  message(FATAL_ERROR "unknown MODE '${MODE}'")
+endif()
