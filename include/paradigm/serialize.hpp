@@ -2,6 +2,7 @@
 
 #include <paradigm/agent.hpp>
 #include <paradigm/artifact.hpp>
+#include <paradigm/errors.hpp>
 #include <paradigm/export.hpp>
 #include <paradigm/page.hpp>
 #include <paradigm/requests.hpp>

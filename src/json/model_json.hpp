@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace paradigm::detail {
@@ -64,5 +65,9 @@ nlohmann::json encode(const Page<AgentFile>& value);
 nlohmann::json encode(const TurnRequest& value);
 nlohmann::json encode(const ThreadRequest& value);
 nlohmann::json encode(const ThreadUpdate& value);
+
+/// Serialises a request body; throws InvalidRequestError when a caller's
+/// string is not valid UTF-8 (it would reach the server altered).
+std::string dump_request(const nlohmann::json& json);
 
 }  // namespace paradigm::detail

@@ -1,0 +1,98 @@
+#include "json/reader.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace paradigm::detail {
+
+void read(Json& value, const JsonPath& at, std::string& out) {
+  if (value.is_string()) {
+    out = std::move(value.get_ref<std::string&>());
+  } else if (value.is_null()) {
+    out.clear();
+  } else {
+    throw_type_error(at, "string", value);
+  }
+}
+
+// Integers may arrive as 3.0 from some serialisers; a fraction is an error.
+void read(Json& value, const JsonPath& at, std::int64_t& out) {
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  switch (value.type()) {
+    case Json::value_t::null:
+      out = 0;
+      return;
+    case Json::value_t::number_integer:
+      out = value.get<std::int64_t>();
+      return;
+    case Json::value_t::number_unsigned:
+      if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(kMax)) {
+        throw_decode_error(at, "integer out of range");
+      }
+      out = static_cast<std::int64_t>(value.get<std::uint64_t>());
+      return;
+    case Json::value_t::number_float: {
+      const double number = value.get<double>();
+      // 2^63 is exactly representable; the valid range is [-2^63, 2^63).
+      if (!(number >= -9223372036854775808.0 && number < 9223372036854775808.0) ||
+          std::trunc(number) != number) {
+        throw_type_error(at, "integer", value);
+      }
+      out = static_cast<std::int64_t>(number);
+      return;
+    }
+    default:
+      throw_type_error(at, "integer", value);
+  }
+}
+
+void read(Json& value, const JsonPath& at, double& out) {
+  if (value.is_number()) {
+    out = value.get<double>();
+  } else if (value.is_null()) {
+    out = 0;
+  } else {
+    throw_type_error(at, "number", value);
+  }
+}
+
+void read(Json& value, const JsonPath& at, bool& out) {
+  if (value.is_boolean()) {
+    out = value.get<bool>();
+  } else if (value.is_null()) {
+    out = false;
+  } else {
+    throw_type_error(at, "boolean", value);
+  }
+}
+
+void read(Json& value, const JsonPath& at, Timestamp& out) {
+  if (value.is_null()) {
+    out = Timestamp();
+    return;
+  }
+  if (!value.is_string()) throw_type_error(at, "date-time string", value);
+  try {
+    out = Timestamp::parse(value.get_ref<const std::string&>());
+  } catch (const DecodeError& e) {
+    throw_decode_error(at, e.what());
+  }
+}
+
+void read(Json& value, const JsonPath&, JsonValue& out) {
+  out = value.is_null() ? JsonValue() : JsonValue(std::move(value));
+}
+
+void read(Json& value, const JsonPath& at, std::map<std::string, double>& out) {
+  out.clear();
+  if (value.is_null()) return;
+  if (!value.is_object()) throw_type_error(at, "object", value);
+  for (auto& [name, number] : value.get_ref<Json::object_t&>()) {
+    if (number.is_null()) continue;
+    const JsonPath member_at(at, name);
+    if (!number.is_number()) throw_type_error(member_at, "number", number);
+    out.emplace(name, number.get<double>());
+  }
+}
+
+}  // namespace paradigm::detail
