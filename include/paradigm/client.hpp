@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace paradigm {
@@ -138,6 +139,8 @@ class PARADIGM_API ThreadsClient {
   const ClientOptions& options() const noexcept;
 
  private:
+  explicit ThreadsClient(std::shared_ptr<detail::ClientCore> core) noexcept : core_(std::move(core)) {}
+
   std::shared_ptr<detail::ClientCore> core_;
   friend struct ClientTestAccess;
 };

@@ -17,10 +17,11 @@ struct Turn;
 
 /// When and how failed requests are retried.
 ///
-/// Retried: connection failures, 408, 429, 500, 502, 503, 504 (an
-/// `x-should-retry: true|false` header overrides). Requests that create a turn
-/// are retried only when the server cannot have acted (connect failure, 408,
-/// 429, 503, `x-should-retry: true`) unless `retry_ambiguous_turn_creation` is set.
+/// Retried: connection failures, timeouts, resets, 408, 429, 500, 502, 503,
+/// 504 (an `x-should-retry: true|false` header overrides). Requests that are
+/// not idempotent (creating a turn or a thread, feedback) are retried only
+/// when the server cannot have acted (connect failure, 408, 429, 503,
+/// `x-should-retry: true`) unless `retry_non_idempotent` is set.
 struct RetryPolicy {
   /// Retries after the first attempt (0 disables retrying).
   int max_retries = 2;
@@ -31,9 +32,9 @@ struct RetryPolicy {
   /// A `Retry-After` longer than this is not waited for: the error is thrown
   /// (RateLimitError::retry_after() tells how long the server asked for).
   std::chrono::milliseconds max_retry_after{60000};
-  /// Also retry turn-creating POSTs after a timeout, reset or 500/502/504,
-  /// accepting that the server may run the turn twice.
-  bool retry_ambiguous_turn_creation = false;
+  /// Also retry non-idempotent requests after a timeout, a reset or
+  /// 500/502/504, accepting that the server may run a turn twice.
+  bool retry_non_idempotent = false;
 };
 
 /// How a running turn is polled.
@@ -76,6 +77,9 @@ struct PARADIGM_API ClientOptions {
   /// Log destination and threshold; no logger means no logging.
   Logger logger;
   LogLevel log_level = LogLevel::info;
+  /// Also send libcurl's verbose trace to the logger (debug level), with
+  /// credentials removed. For diagnosing connection problems.
+  bool curl_verbose = false;
 
   /// JSON responses larger than this are refused with DecodeError (downloads are not limited).
   std::size_t max_response_bytes = std::size_t{256} << 20;

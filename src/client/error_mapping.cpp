@@ -1,0 +1,152 @@
+#include "client/error_mapping.hpp"
+
+#include "core/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace paradigm::detail {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxDetailBytes = 500;
+
+std::string text_of(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array() || value.is_object()) return value.dump();
+  return value.is_null() ? std::string() : value.dump();
+}
+
+// DRF field errors: {"field": ["msg", ...]} or the LightOn envelope {"fields": {"field": [{"detail": ...}]}}.
+void collect_field_errors(const json& object, ErrorBody& out) {
+  const json& fields = object.contains("fields") && object["fields"].is_object() ? object["fields"] : object;
+  for (const auto& [name, messages] : fields.items()) {
+    if (name == "detail" || name == "error" || name == "code" || name == "id" || name == "doc_url") continue;
+    auto& list = out.field_errors[name];
+    if (messages.is_array()) {
+      for (const auto& message : messages) {
+        list.push_back(message.is_object() && message.contains("detail") ? text_of(message["detail"])
+                                                                         : text_of(message));
+      }
+    } else {
+      list.push_back(text_of(messages));
+    }
+  }
+}
+
+std::string summarise_fields(const ErrorBody& body) {
+  std::string summary;
+  for (const auto& [name, messages] : body.field_errors) {
+    if (!summary.empty()) summary += "; ";
+    summary += name + ": ";
+    for (std::size_t i = 0; i < messages.size(); ++i)
+      summary += (i ? ", " : "") + messages[i];
+  }
+  return summary;
+}
+
+std::string plain_text_excerpt(std::string_view body, std::string_view content_type) {
+  if (content_type.find("html") != std::string_view::npos || trim(body).rfind("<", 0) == 0) {
+    // An HTML error page (proxy, WAF): its <title> or <h1> says it best.
+    for (std::string_view tag : {"<title>", "<h1>"}) {
+      const auto start = body.find(tag);
+      if (start == std::string_view::npos) continue;
+      const auto end = body.find('<', start + tag.size());
+      auto inner = trim(body.substr(start + tag.size(), end - start - tag.size()));
+      if (!inner.empty()) return truncate_for_message(inner, kMaxDetailBytes);
+    }
+    return "HTML error page";
+  }
+  return truncate_for_message(trim(body), kMaxDetailBytes);
+}
+
+}  // namespace
+
+ErrorBody parse_error_body(std::string_view body, std::string_view content_type) noexcept {
+  ErrorBody out;
+  try {
+    const json parsed = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_object()) {
+      if (parsed.contains("detail")) out.detail = text_of(parsed["detail"]);
+      if (parsed.contains("error")) out.code = text_of(parsed["error"]);
+      if (out.code.empty() && parsed.contains("code") && parsed["code"].is_string())
+        out.code = text_of(parsed["code"]);
+      if (out.detail.empty() && parsed.contains("message")) out.detail = text_of(parsed["message"]);
+      collect_field_errors(parsed, out);
+      if (out.detail.empty()) out.detail = summarise_fields(out);
+    } else if (!parsed.is_discarded()) {
+      out.detail = truncate_for_message(text_of(parsed), kMaxDetailBytes);
+    } else {
+      out.detail = plain_text_excerpt(body, content_type);
+    }
+    out.detail = truncate_for_message(out.detail, kMaxDetailBytes);
+  } catch (...) {
+    out.detail = "unreadable error body";
+  }
+  return out;
+}
+
+std::string request_id_of(const Headers& headers) {
+  for (const char* name : {"x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "cf-ray"}) {
+    if (auto value = headers.get(name)) return *value;
+  }
+  return {};
+}
+
+void throw_api_error(int status, Headers headers, std::string body, std::string_view method,
+                     std::string_view path, std::optional<std::chrono::milliseconds> retry_after,
+                     std::string_view secret) {
+  const ErrorBody parsed = parse_error_body(body, headers.get("content-type").value_or(""));
+  ApiErrorDetails details;
+  details.status = status;
+  details.detail = redact(parsed.detail, secret);
+  details.code = parsed.code;
+  details.field_errors = parsed.field_errors;
+  details.body = redact(std::move(body), secret);
+  details.request_id = request_id_of(headers);
+  details.headers = std::move(headers);
+  details.method = std::string(method);
+  details.path = std::string(path);
+
+  std::string message = details.method + " " + details.path + ": HTTP " + std::to_string(status);
+  if (!details.detail.empty()) message += ": " + details.detail;
+  if (!details.request_id.empty()) message += " (request id " + details.request_id + ")";
+
+  switch (status) {
+    case 400:
+      throw BadRequestError(message, std::move(details));
+    case 401:
+      throw AuthenticationError(message, std::move(details));
+    case 403:
+      throw PermissionDeniedError(message, std::move(details));
+    case 404:
+      throw NotFoundError(message, std::move(details));
+    case 409:
+      throw ConflictError(message, std::move(details));
+    case 422:
+      throw UnprocessableEntityError(message, std::move(details));
+    case 429:
+      throw RateLimitError(message, std::move(details), retry_after);
+    default:
+      if (status >= 500) throw ServerError(message, std::move(details));
+      throw ApiError(message, std::move(details));
+  }
+}
+
+void throw_transfer_error(const TransferResult& result, std::string_view method, std::string_view path) {
+  std::string message = std::string(method) + " " + std::string(path) + ": " + to_string(result.error);
+  if (!result.message.empty()) message += " (" + result.message + ")";
+  switch (result.error) {
+    case TransferError::cancelled:
+      throw CancelledError(message);
+    case TransferError::timeout:
+    case TransferError::connect_timeout:
+    case TransferError::stalled:
+      throw TimeoutError(message);
+    default:
+      throw ConnectionError(message);
+  }
+}
+
+}  // namespace paradigm::detail

@@ -1,0 +1,97 @@
+#include "client/routes.hpp"
+
+#include <paradigm/errors.hpp>
+
+#include "core/text.hpp"
+
+#include <curl/curl.h>
+
+#include <climits>
+#include <memory>
+
+namespace paradigm::detail {
+
+namespace {
+
+std::string escape(std::string_view text) {
+  if (text.size() > static_cast<std::size_t>(INT_MAX)) throw InvalidRequestError("value too long for a URL");
+  // curl_easy_escape does not need a handle; it leaves only A-Z a-z 0-9 - . _ ~ as is.
+  std::unique_ptr<char, decltype(&curl_free)> escaped(
+      curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size())), &curl_free);
+  if (!escaped) throw std::bad_alloc();
+  return std::string(escaped.get());
+}
+
+bool only_dots(std::string_view text) {
+  return text.find_first_not_of('.') == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string encode_segment(std::string_view id, std::string_view what) {
+  if (id.empty()) throw InvalidRequestError(std::string(what) + " is empty");
+  if (only_dots(id)) {
+    // libcurl would resolve "." and ".." segments; encoded, they stay an id.
+    std::string encoded;
+    for (std::size_t i = 0; i < id.size(); ++i)
+      encoded += "%2E";
+    return encoded;
+  }
+  return escape(id);
+}
+
+std::string encode_query_component(std::string_view text) {
+  return escape(text);
+}
+
+std::string query_string(const QueryParams& params) {
+  std::string query;
+  for (const auto& [key, value] : params) {
+    query += query.empty() ? '?' : '&';
+    query += escape(key);
+    query += '=';
+    query += escape(value);
+  }
+  return query;
+}
+
+std::string normalize_base_url(std::string_view base_url) {
+  std::string_view url = trim(base_url);
+  const bool http = url.rfind("http://", 0) == 0;
+  const bool https = url.rfind("https://", 0) == 0;
+  const std::size_t host_start = http ? 7 : (https ? 8 : 0);
+  if (host_start == 0 || url.size() == host_start || url[host_start] == '/') {
+    throw InvalidRequestError("base_url must look like https://host[:port]; got \"" +
+                              truncate_for_message(url, 200) + "\"");
+  }
+  if (url.find_first_of("?# ") != std::string_view::npos) {
+    throw InvalidRequestError("base_url must not contain a query, fragment or spaces");
+  }
+  while (!url.empty() && url.back() == '/')
+    url.remove_suffix(1);
+  constexpr std::string_view kApiSuffix = "/api/v3";
+  if (url.size() >= kApiSuffix.size() && url.substr(url.size() - kApiSuffix.size()) == kApiSuffix) {
+    url.remove_suffix(kApiSuffix.size());
+  }
+  while (!url.empty() && url.back() == '/')
+    url.remove_suffix(1);
+  return std::string(url);
+}
+
+void add_param(QueryParams& params, std::string_view name, const std::optional<std::string>& value) {
+  if (value) params.emplace_back(std::string(name), *value);
+}
+
+void add_param(QueryParams& params, std::string_view name, const std::optional<std::int64_t>& value) {
+  if (value) params.emplace_back(std::string(name), std::to_string(*value));
+}
+
+void add_param(QueryParams& params, std::string_view name, const std::optional<int>& value) {
+  if (value) params.emplace_back(std::string(name), std::to_string(*value));
+}
+
+void add_param(QueryParams& params, std::string_view name, const std::optional<bool>& value) {
+  if (value) params.emplace_back(std::string(name), *value ? "true" : "false");
+}
+
+}  // namespace paradigm::detail
