@@ -1,0 +1,83 @@
+#pragma once
+
+// What every route of the emulator shares.
+
+#include "mock_server.hpp"
+#include "store.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+
+namespace paradigm::mock {
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+struct Context {
+  Store store;
+  std::string host = "127.0.0.1";
+  int port = 0;
+
+  MockConfig config() const {
+    std::lock_guard<std::mutex> lock(config_mutex);
+    return config_;
+  }
+  void set_config(const MockConfig& config) {
+    std::lock_guard<std::mutex> lock(config_mutex);
+    config_ = config;
+  }
+  std::string base_url() const { return "http://" + host + ":" + std::to_string(port); }
+
+  /// Waits `duration` (0 = until stop). Returns false when the server is stopping.
+  bool pause(std::chrono::milliseconds duration) {
+    std::unique_lock<std::mutex> lock(stop_mutex);
+    if (duration.count() <= 0) {
+      stop_cv.wait(lock, [&] { return stopping.load(); });
+    } else {
+      stop_cv.wait_for(lock, duration, [&] { return stopping.load(); });
+    }
+    return !stopping.load();
+  }
+  void request_stop() {
+    {
+      std::lock_guard<std::mutex> lock(stop_mutex);
+      stopping = true;
+    }
+    stop_cv.notify_all();
+    std::lock_guard<std::mutex> lock(store.mutex);
+    store.changed.notify_all();
+  }
+
+  std::atomic<bool> stopping{false};
+
+ private:
+  mutable std::mutex config_mutex;
+  MockConfig config_;
+  std::mutex stop_mutex;
+  std::condition_variable stop_cv;
+};
+
+/// Registers a route: method ("GET", ...) and a regex over the path.
+using RouteAdder =
+    std::function<void(const std::string& method, const std::string& pattern, Handler handler)>;
+
+void send_json(httplib::Response& res, int status, const json& body);
+void send_detail(httplib::Response& res, int status, const std::string& detail);
+/// The request body as a JSON object, or a 400 sent and nullopt.
+std::optional<json> json_body(const httplib::Request& req, httplib::Response& res);
+
+void add_thread_routes(Context& context, const RouteAdder& add);
+void add_catalog_routes(Context& context, const RouteAdder& add);
+void add_admin_routes(Context& context, class FaultBook& faults, class RequestLog& log,
+                      httplib::Server& server);
+
+/// Answers with the stored turn as Server-Sent Events, the way an agent
+/// working on it would report (see sse_stream.cpp for the vocabulary).
+void stream_turn(Context& context, httplib::Response& res, const std::string& turn_id,
+                 const std::vector<json>& tool_progress, const StreamOptions& options);
+
+}  // namespace paradigm::mock

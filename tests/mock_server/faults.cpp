@@ -1,0 +1,208 @@
+#include "faults.hpp"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace paradigm::mock {
+
+namespace {
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "Error";
+  }
+}
+
+int port_of(const sockaddr_storage& address) {
+  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
+  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
+  return -1;
+}
+
+// Edits the regular answer's body as the fault asks (pad, truncate, replace).
+void edit_body(const Fault& fault, httplib::Response& res) {
+  if (fault.body) res.set_content(*fault.body, fault.content_type);
+  if (fault.pad_body_bytes > 0) {
+    auto body = json::parse(res.body, nullptr, false);
+    if (body.is_object()) {
+      body["mock_padding"] = std::string(fault.pad_body_bytes, 'x');
+      res.set_content(body.dump(), "application/json");
+    }
+  }
+  if (fault.truncate_body_to > 0 && res.body.size() > fault.truncate_body_to) {
+    res.set_content(res.body.substr(0, fault.truncate_body_to), res.get_header_value("Content-Type"));
+  }
+}
+
+// Replaces a buffered body by a provider that breaks the transfer as the fault asks.
+void damage_transfer(Context& context, const Fault& fault, httplib::Response& res) {
+  if (fault.transport != TransportFault::close_mid_body &&
+      fault.transport != TransportFault::stall_mid_body && fault.transport != TransportFault::slow_drip) {
+    return;
+  }
+  if (res.content_provider_) return;  // already streamed (generated artifacts, SSE): left as is
+  auto body = std::make_shared<std::string>(std::move(res.body));
+  res.body.clear();
+  const std::string type = res.get_header_value("Content-Type");
+  res.set_content_provider(body->size(), type.empty() ? "application/octet-stream" : type,
+                           [&context, fault, body](std::size_t, std::size_t, httplib::DataSink& sink) {
+                             const std::size_t cut = std::min(fault.cut_after_bytes, body->size());
+                             if (fault.transport == TransportFault::slow_drip) {
+                               const std::size_t step = std::max<std::size_t>(1, fault.drip_bytes);
+                               for (std::size_t at = 0; at < body->size(); at += step) {
+                                 if (!sink.write(body->data() + at, std::min(step, body->size() - at)))
+                                   return false;
+                                 if (!context.pause(fault.drip_interval)) return false;
+                               }
+                               return true;
+                             }
+                             sink.write(body->data(), cut);
+                             if (fault.transport == TransportFault::close_mid_body) return false;
+                             if (!context.pause(fault.stall)) return false;  // stall_mid_body
+                             return sink.write(body->data() + cut, body->size() - cut);
+                           });
+}
+
+}  // namespace
+
+void FaultBook::add(Fault fault) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Entry entry;
+  entry.path = std::regex(fault.path_regex.empty() ? ".*" : fault.path_regex);
+  entry.fault = std::move(fault);
+  entries_.push_back(std::move(entry));
+}
+
+void FaultBook::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+}
+
+std::optional<Fault> FaultBook::take(const std::string& method, const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+    if (!it->fault.method.empty() && it->fault.method != method) continue;
+    if (!std::regex_match(path, it->path)) continue;
+    if (it->matched++ < it->fault.skip) return std::nullopt;
+    Fault fault = it->fault;
+    if (fault.times >= 0 && ++it->applied >= fault.times) entries_.erase(it);
+    return fault;
+  }
+  return std::nullopt;
+}
+
+bool shutdown_connection(const httplib::Request& req, int server_port) {
+  // cpp-httplib does not hand the socket to handlers: find it among the
+  // process's descriptors by its two ports.
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (!dir) return false;
+  bool done = false;
+  while (dirent* entry = ::readdir(dir)) {
+    const int fd = std::atoi(entry->d_name);
+    if (fd <= 2) continue;
+    sockaddr_storage local{}, peer{};
+    socklen_t local_length = sizeof(local), peer_length = sizeof(peer);
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
+    if (port_of(local) == server_port && port_of(peer) == req.remote_port) {
+      ::shutdown(fd, SHUT_RDWR);
+      done = true;
+      break;
+    }
+  }
+  ::closedir(dir);
+  return done;
+}
+
+void answer_with_fault(Context& context, const Fault& fault, const httplib::Request& req,
+                       httplib::Response& res, const Handler& normal) {
+  if (fault.delay.count() > 0 && !context.pause(fault.delay)) return;
+  if (fault.transport == TransportFault::close_before_response) {
+    shutdown_connection(req, context.port);
+    return;
+  }
+  if (fault.transport == TransportFault::stall_before_response && !context.pause(fault.stall)) {
+    shutdown_connection(req, context.port);
+    return;
+  }
+  if (fault.status) {
+    res.status = *fault.status;
+    res.set_content(fault.body.value_or(
+                        json{{"detail", std::string(reason_phrase(*fault.status)) + " (mock fault)"}}.dump()),
+                    fault.body ? fault.content_type : "application/json");
+  } else {
+    normal(req, res);
+    edit_body(fault, res);
+  }
+  for (const auto& [name, value] : fault.headers)
+    res.set_header(name, value);
+  damage_transfer(context, fault, res);
+}
+
+void RequestLog::record(const httplib::Request& req) {
+  RecordedRequest recorded;
+  recorded.method = req.method;
+  recorded.path = req.path;
+  for (const auto& [key, value] : req.params)
+    recorded.query.emplace_back(key, value);
+  for (const auto& [key, value] : req.headers) {
+    if (key != "REMOTE_ADDR" && key != "REMOTE_PORT" && key != "LOCAL_ADDR" && key != "LOCAL_PORT") {
+      recorded.headers.emplace_back(key, value);
+    }
+  }
+  recorded.body = req.body;
+  recorded.remote_addr = req.remote_addr;
+  recorded.remote_port = req.remote_port;
+  std::lock_guard<std::mutex> lock(mutex_);
+  connections_.emplace(req.remote_addr, req.remote_port);
+  requests_.push_back(std::move(recorded));
+}
+
+std::vector<RecordedRequest> RequestLog::all() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return requests_;
+}
+
+void RequestLog::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  requests_.clear();
+}
+
+int RequestLog::connections() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<int>(connections_.size());
+}
+
+}  // namespace paradigm::mock

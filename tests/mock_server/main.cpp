@@ -1,0 +1,98 @@
+// paradigm-mock: the Paradigm v3 emulator as a process, for the examples,
+// the demo, and for testing your own code against it (docs/mock-server.md).
+#include "admin_json.hpp"
+#include "mock_server.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace {
+
+const char* kUsage = R"(usage: paradigm-mock [options]
+
+  --port N               port to listen on (default 0: a free port)
+  --host ADDRESS         address to listen on (default 127.0.0.1)
+  --api-key KEY          accepted API key (repeatable; default "test-key")
+  --turn-duration-ms N   how long a turn runs (default 0)
+  --sync-timeout-ms N    a synchronous create answers 202 after this (default 5000)
+  --stream-pause-ms N    pause between streamed events (default 0)
+  --config JSON          any MockConfig setting, as admin POST /_mock/config takes it
+  -h, --help             this help
+
+Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT/SIGTERM.
+)";
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "paradigm-mock: " << message << "\n\n" << kUsage;
+  std::exit(2);
+}
+
+long long number(const std::string& option, const char* value) {
+  char* end = nullptr;
+  const long long parsed = std::strtoll(value, &end, 10);
+  if (*value == '\0' || *end != '\0' || parsed < 0) usage_error(option + " needs a non-negative number");
+  return parsed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  paradigm::mock::MockConfig config;
+  int port = 0;
+  std::string host = "127.0.0.1";
+  bool custom_keys = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string option = argv[i];
+    if (option == "-h" || option == "--help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (i + 1 >= argc) usage_error("unknown option or missing value: " + option);
+    const char* value = argv[++i];
+    if (option == "--port") {
+      port = static_cast<int>(number(option, value));
+    } else if (option == "--host") {
+      host = value;
+    } else if (option == "--api-key") {
+      if (!custom_keys) config.api_keys.clear();
+      custom_keys = true;
+      config.api_keys.emplace_back(value);
+    } else if (option == "--turn-duration-ms") {
+      config.turn_duration = std::chrono::milliseconds(number(option, value));
+    } else if (option == "--sync-timeout-ms") {
+      config.sync_timeout = std::chrono::milliseconds(number(option, value));
+    } else if (option == "--stream-pause-ms") {
+      config.stream.pause = std::chrono::milliseconds(number(option, value));
+    } else if (option == "--config") {
+      try {
+        paradigm::mock::apply_config_json(nlohmann::json::parse(value), config);
+      } catch (const std::exception& e) {
+        usage_error(std::string("bad --config: ") + e.what());
+      }
+    } else {
+      usage_error("unknown option: " + option);
+    }
+  }
+
+  // Signals are taken synchronously by this thread; the server's threads,
+  // created after, inherit the blocked mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  try {
+    paradigm::mock::MockServer server(config, port, host);
+    std::cout << "paradigm-mock listening on " << server.base_url() << std::endl;
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+  } catch (const std::exception& e) {
+    std::cerr << "paradigm-mock: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,222 @@
+// MockServer: lifecycle, and the wrapper every API route goes through
+// (recording, faults, authentication).
+
+#include "mock_server.hpp"
+
+#include "context.hpp"
+#include "faults.hpp"
+#include "mock_util.hpp"
+
+#include <atomic>
+#include <thread>
+
+namespace paradigm::mock {
+
+std::string RecordedRequest::header(const std::string& name) const {
+  for (const auto& [key, value] : headers) {
+    if (iequals(key, name)) return value;
+  }
+  return {};
+}
+
+std::optional<std::string> RecordedRequest::param(const std::string& name) const {
+  for (const auto& [key, value] : query) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+void send_detail(httplib::Response& res, int status, const std::string& detail) {
+  send_json(res, status, {{"detail", detail}});
+}
+
+std::optional<json> json_body(const httplib::Request& req, httplib::Response& res) {
+  if (req.body.empty()) return json::object();
+  auto body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded()) {
+    send_detail(res, 400, "JSON parse error - the request body is not valid JSON");
+    return std::nullopt;
+  }
+  if (!body.is_object()) {
+    send_json(res, 400, {{"non_field_errors", {"Invalid data. Expected a dictionary."}}});
+    return std::nullopt;
+  }
+  return body;
+}
+
+struct MockServer::Impl {
+  Context context;
+  FaultBook faults;
+  RequestLog log;
+  httplib::Server server;
+  std::thread listener;
+  std::atomic<bool> listener_done{false};
+
+  // Every API route: record, apply a matching fault, check the key, answer.
+  Handler wrap(Handler handler) {
+    return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+      log.record(req);
+      const Handler checked = [this, &handler](const httplib::Request& r, httplib::Response& s) {
+        if (authorized(r, s)) handler(r, s);
+      };
+      if (auto fault = faults.take(req.method, req.path)) {
+        answer_with_fault(context, *fault, req, res, checked);
+      } else {
+        checked(req, res);
+      }
+    };
+  }
+
+  bool authorized(const httplib::Request& req, httplib::Response& res) {
+    const std::string header = req.get_header_value("Authorization");
+    if (header.empty()) {
+      send_detail(res, 401, "Authentication credentials were not provided.");
+      return false;
+    }
+    const auto keys = context.config().api_keys;
+    for (const auto& key : keys) {
+      if (header == "Bearer " + key) return true;
+    }
+    send_detail(res, 401, "Invalid token.");
+    return false;
+  }
+
+  void add_route(const std::string& method, const std::string& pattern, Handler handler) {
+    auto wrapped = wrap(std::move(handler));
+    if (method == "GET") server.Get(pattern, wrapped);
+    if (method == "POST") server.Post(pattern, wrapped);
+    if (method == "PATCH") server.Patch(pattern, wrapped);
+    if (method == "PUT") server.Put(pattern, wrapped);
+    if (method == "DELETE") server.Delete(pattern, wrapped);
+  }
+
+  void add_routes() {
+    // Admin routes first: they are not recorded and need no key.
+    add_admin_routes(context, faults, log, server);
+    const RouteAdder add = [this](const std::string& method, const std::string& pattern, Handler handler) {
+      add_route(method, pattern, std::move(handler));
+    };
+    add_thread_routes(context, add);
+    add_catalog_routes(context, add);
+    // Anything else: Django's JSON 404 (after authentication, like the real API).
+    for (const char* method : {"GET", "POST", "PATCH", "PUT", "DELETE"}) {
+      add(method, ".*",
+          [](const httplib::Request&, httplib::Response& res) { send_detail(res, 404, "Not found."); });
+    }
+  }
+
+  void configure_server() {
+    // Plenty of workers: streams, stalls and idle keep-alive connections each hold one.
+    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+    server.set_keep_alive_max_count(1000000);
+    server.set_keep_alive_timeout(5);
+    server.set_tcp_nodelay(true);
+    server.set_read_timeout(10);
+    server.set_write_timeout(30);
+  }
+};
+
+MockServer::MockServer(MockConfig config, int port, std::string host) : impl_(std::make_unique<Impl>()) {
+  impl_->context.set_config(config);
+  impl_->context.host = host;
+  impl_->configure_server();
+  impl_->add_routes();
+  // Binding listens at once: connections queue up before the thread runs.
+  impl_->context.port =
+      port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
+  if (impl_->context.port <= 0) throw std::runtime_error("paradigm-mock: cannot listen on " + host);
+  impl_->listener = std::thread([this] {
+    impl_->server.listen_after_bind();
+    impl_->listener_done = true;
+  });
+  // stop() is a no-op until the server runs: do not return before it does.
+  while (!impl_->server.is_running() && !impl_->listener_done)
+    std::this_thread::yield();
+}
+
+MockServer::~MockServer() {
+  stop();
+}
+
+void MockServer::stop() {
+  if (!impl_->listener.joinable()) return;
+  impl_->context.request_stop();
+  impl_->server.stop();
+  impl_->listener.join();
+}
+
+int MockServer::port() const {
+  return impl_->context.port;
+}
+std::string MockServer::base_url() const {
+  return impl_->context.base_url();
+}
+void MockServer::configure(const MockConfig& config) {
+  impl_->context.set_config(config);
+}
+MockConfig MockServer::config() const {
+  return impl_->context.config();
+}
+void MockServer::add_fault(Fault fault) {
+  impl_->faults.add(std::move(fault));
+}
+void MockServer::clear_faults() {
+  impl_->faults.clear();
+}
+std::vector<RecordedRequest> MockServer::requests() const {
+  return impl_->log.all();
+}
+void MockServer::clear_requests() {
+  impl_->log.clear();
+}
+int MockServer::connections_seen() const {
+  return impl_->log.connections();
+}
+
+std::vector<RecordedRequest> MockServer::requests(const std::string& method, const std::string& path) const {
+  std::vector<RecordedRequest> matching;
+  for (auto& request : impl_->log.all()) {
+    if (request.method == method && request.path == path) matching.push_back(std::move(request));
+  }
+  return matching;
+}
+
+int MockServer::turns_created() const {
+  std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
+  return impl_->context.store.turns_created;
+}
+
+void MockServer::complete_turn(const std::string& thread_id, const std::string& turn_id) {
+  auto& store = impl_->context.store;
+  std::lock_guard<std::mutex> lock(store.mutex);
+  if (!store.complete(thread_id, turn_id)) {
+    throw std::invalid_argument("paradigm-mock: no turn " + turn_id + " in thread " + thread_id);
+  }
+}
+
+std::string MockServer::add_generated_artifact(std::uint64_t size, std::string content_type,
+                                               std::string filename) {
+  ArtifactRecord artifact;
+  artifact.generated = true;
+  artifact.generated_size = size;
+  artifact.content_type = std::move(content_type);
+  artifact.filename = std::move(filename);
+  std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
+  return impl_->context.store.add_artifact(std::move(artifact));
+}
+
+std::string MockServer::add_artifact(std::string bytes, std::string content_type, std::string filename) {
+  ArtifactRecord artifact;
+  artifact.bytes = std::move(bytes);
+  artifact.content_type = std::move(content_type);
+  artifact.filename = std::move(filename);
+  std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
+  return impl_->context.store.add_artifact(std::move(artifact));
+}
+
+}  // namespace paradigm::mock

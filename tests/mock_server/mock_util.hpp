@@ -1,0 +1,22 @@
+#pragma once
+
+// Small helpers of the emulator: ids, timestamps, base64.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace paradigm::mock {
+
+/// A random version-4 UUID string.
+std::string new_uuid();
+
+/// Now as the API prints it: 2025-12-16T16:01:53.806331Z.
+std::string iso_now();
+
+std::string base64(std::string_view bytes);
+
+/// Case-insensitive ASCII comparison.
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace paradigm::mock

@@ -1,0 +1,53 @@
+// Admin routes (/_mock/...): steer the emulator from outside the process.
+// Not recorded, no key needed.
+#include "admin_json.hpp"
+#include "context.hpp"
+#include "faults.hpp"
+
+namespace paradigm::mock {
+
+void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server) {
+  auto guarded = [](auto body) {
+    return [body](const httplib::Request& req, httplib::Response& res) {
+      try {
+        body(req, res);
+      } catch (const std::exception& e) {
+        send_detail(res, 400, e.what());
+      }
+    };
+  };
+  server.Post("/_mock/faults", guarded([&faults](const httplib::Request& req, httplib::Response& res) {
+                faults.add(fault_from_json(json::parse(req.body)));
+                send_json(res, 201, {{"added", true}});
+              }));
+  server.Delete("/_mock/faults", [&faults](const httplib::Request&, httplib::Response& res) {
+    faults.clear();
+    send_json(res, 200, {{"cleared", true}});
+  });
+  server.Post("/_mock/config", guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                MockConfig config = context.config();
+                apply_config_json(json::parse(req.body), config);
+                context.set_config(config);
+                send_json(res, 200, {{"configured", true}});
+              }));
+  server.Get("/_mock/requests", [&log](const httplib::Request&, httplib::Response& res) {
+    json all = json::array();
+    for (const auto& request : log.all())
+      all.push_back(request_to_json(request));
+    send_json(res, 200, all);
+  });
+  server.Get("/_mock/stats", [&context, &log](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    send_json(res, 200,
+              {{"turns_created", context.store.turns_created}, {"connections_seen", log.connections()}});
+  });
+  server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
+              [&context](const httplib::Request& req, httplib::Response& res) {
+                std::lock_guard<std::mutex> lock(context.store.mutex);
+                if (!context.store.complete(req.matches[1], req.matches[2]))
+                  return send_detail(res, 404, "Not found.");
+                send_json(res, 200, {{"completed", true}});
+              });
+}
+
+}  // namespace paradigm::mock

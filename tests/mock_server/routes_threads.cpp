@@ -1,0 +1,268 @@
+// Threads and turns: /api/v3/threads[...]
+#include "agent_sim.hpp"
+#include "context.hpp"
+#include "mock_util.hpp"
+#include "validation.hpp"
+
+#include <algorithm>
+
+namespace paradigm::mock {
+
+namespace {
+
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+// Cursor pagination over ids listed newest first; sends 400 and returns false on a bad request.
+bool cursor_page(const httplib::Request& req, httplib::Response& res,
+                 const std::vector<std::string>& newest_first,
+                 const std::function<json(const std::string&)>& item) {
+  int limit = 10;
+  if (req.has_param("limit")) {
+    try {
+      limit = std::stoi(req.get_param_value("limit"));
+    } catch (...) {
+      limit = 0;
+    }
+    if (limit < 1 || limit > 100) {
+      send_json(res, 400, {{"limit", {"Ensure this value is between 1 and 100."}}});
+      return false;
+    }
+  }
+  std::size_t begin = 0, end = newest_first.size();
+  for (const char* key : {"starting_after", "ending_before"}) {
+    if (!req.has_param(key)) continue;
+    const auto it = std::find(newest_first.begin(), newest_first.end(), req.get_param_value(key));
+    if (it == newest_first.end()) {
+      send_json(res, 400, {{key, {"Invalid cursor."}}});
+      return false;
+    }
+    const auto index = static_cast<std::size_t>(it - newest_first.begin());
+    if (std::string(key) == "starting_after")
+      begin = index + 1;
+    else
+      end = index;
+  }
+  if (begin > end) begin = end;
+  // ending_before pages backwards: the `limit` items just before the cursor.
+  if (req.has_param("ending_before") && !req.has_param("starting_after") &&
+      end - begin > static_cast<std::size_t>(limit)) {
+    begin = end - static_cast<std::size_t>(limit);
+  }
+  end = std::min(end, begin + static_cast<std::size_t>(limit));
+  json results = json::array();
+  for (std::size_t i = begin; i < end; ++i)
+    results.push_back(item(newest_first[i]));
+  const bool more_after = end < newest_first.size();
+  const bool more_before = begin > 0;
+  send_json(res, 200,
+            {{"count", newest_first.size()},
+             {"next", more_after && end > begin ? json(newest_first[end - 1]) : json(nullptr)},
+             {"previous", more_before && end > begin ? json(newest_first[begin]) : json(nullptr)},
+             {"results", results}});
+  return true;
+}
+
+struct Created {
+  std::string thread_id;
+  std::string turn_id;
+  std::vector<json> tool_progress;
+};
+
+// Stores a new turn (and its thread when `thread_id` is empty); caller holds the store lock.
+Created store_turn(Context& context, const MockConfig& config, const json& body, std::string thread_id,
+                   bool streamed) {
+  Store& store = context.store;
+  if (thread_id.empty()) thread_id = store.create_thread(body).thread["id"];
+  ThreadRecord& thread = store.threads.at(thread_id);
+  std::vector<std::string> earlier;
+  for (const auto& id : thread.turn_ids)
+    earlier.push_back(store.turns.at(id).user_message["parts"][0]["text"]);
+
+  TurnRecord turn;
+  turn.id = new_uuid();
+  turn.thread_id = thread_id;
+  turn.created_at = iso_now();
+  turn.started = Clock::now();
+  turn.duration = config.turn_duration;
+  turn.user_message = user_message(body);
+  Simulation sim = simulate(body, earlier, thread_id, turn.id, config.fail_marker);
+  turn.assistant_message = sim.assistant_message;
+  turn.running_assistant_message = streamed ? json(nullptr) : sim.running_message;
+  turn.final_status = sim.final_status;
+  turn.error = sim.error;
+  for (auto& artifact : sim.artifacts)
+    store.add_artifact(std::move(artifact));
+  for (auto& source : sim.sources)
+    store.sources.push_back(std::move(source));
+  thread.turn_ids.push_back(turn.id);
+  thread.thread["updated_at"] = turn.created_at;
+  Created created{thread_id, turn.id, std::move(sim.tool_progress)};
+  store.turns[turn.id] = std::move(turn);
+  ++store.turns_created;
+  return created;
+}
+
+// A synchronous create: the finished turn (200), or the running one after sync_timeout (202).
+void answer_sync(Context& context, const MockConfig& config, httplib::Response& res, const Created& created) {
+  Store& store = context.store;
+  std::unique_lock<std::mutex> lock(store.mutex);
+  const TurnRecord& turn = store.turns.at(created.turn_id);
+  const auto give_up = Clock::now() + config.sync_timeout;
+  auto finished = [&] {
+    const auto status = store.turn_status(turn, Clock::now(), config.cancel_delay);
+    return status != "running" && status != "cancelling";
+  };
+  while (!finished() && !context.stopping && Clock::now() < give_up) {
+    store.changed.wait_until(lock, std::min(give_up, turn.started + turn.duration));
+  }
+  if (finished()) {
+    send_json(res, 200, store.turn_json(turn, Clock::now(), config.cancel_delay));
+  } else if (config.accepted_shape == AcceptedShape::ids) {
+    send_json(res, 202, {{"turn_id", turn.id}, {"thread", turn.thread_id}, {"status", "running"}});
+  } else {
+    send_json(res, 202, store.turn_json(turn, Clock::now(), config.cancel_delay, true));
+  }
+}
+
+// POST /threads/turns and POST /threads/{id}/turns.
+void create_turn(Context& context, const httplib::Request& req, httplib::Response& res,
+                 const std::string& thread_id) {
+  const auto body = json_body(req, res);
+  if (!body) return;
+  const json errors = validate_turn_body(*body, thread_id.empty());
+  if (!errors.is_null()) return send_json(res, 400, errors);
+  const MockConfig config = context.config();
+  const bool stream = body->value("stream", false) && !config.stream.answer_json_instead;
+  Created created;
+  {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    if (!thread_id.empty() && !context.store.threads.count(thread_id))
+      return send_detail(res, 404, "Not found.");
+    created = store_turn(context, config, *body, thread_id, stream);
+  }
+  if (stream) return stream_turn(context, res, created.turn_id, created.tool_progress, config.stream);
+  if (body->value("background", false)) {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    return send_json(res, 200,
+                     context.store.turn_json(context.store.turns.at(created.turn_id), Clock::now(),
+                                             config.cancel_delay, true));
+  }
+  answer_sync(context, config, res, created);
+}
+
+void get_turn(Context& context, const httplib::Request& req, httplib::Response& res) {
+  const MockConfig config = context.config();
+  if (config.turn_route == TurnRoute::method_not_allowed) {
+    return send_detail(res, 405, "Method \"GET\" not allowed.");
+  }
+  if (config.turn_route == TurnRoute::not_found) {
+    res.status = 404;
+    return res.set_content(
+        "<!doctype html><html><body><h1>Not Found</h1><p>The requested resource was not found.</p>"
+        "</body></html>",
+        "text/html");
+  }
+  std::lock_guard<std::mutex> lock(context.store.mutex);
+  const auto it = context.store.turns.find(req.matches[2]);
+  if (it == context.store.turns.end() || it->second.thread_id != req.matches[1])
+    return send_detail(res, 404, "Not found.");
+  send_json(res, 200, context.store.turn_json(it->second, Clock::now(), config.cancel_delay));
+}
+
+void list_turns(Context& context, const httplib::Request& req, httplib::Response& res) {
+  const MockConfig config = context.config();
+  std::lock_guard<std::mutex> lock(context.store.mutex);
+  const auto it = context.store.threads.find(req.matches[1]);
+  if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
+  std::vector<std::string> newest_first(it->second.turn_ids.rbegin(), it->second.turn_ids.rend());
+  const auto now = Clock::now();
+  cursor_page(req, res, newest_first, [&](const std::string& id) {
+    return context.store.turn_json(context.store.turns.at(id), now, config.cancel_delay);
+  });
+}
+
+void feedback(Context& context, const httplib::Request& req, httplib::Response& res) {
+  const std::string action = req.get_param_value("action");
+  if (action != "like_dislike" && action != "copied" && action != "flag") {
+    return send_json(res, 400, {{"action", {"\"" + action + "\" is not a valid choice."}}});
+  }
+  std::lock_guard<std::mutex> lock(context.store.mutex);
+  const auto it = context.store.turns.find(req.matches[2]);
+  if (it == context.store.turns.end() || it->second.thread_id != req.matches[1])
+    return send_detail(res, 404, "Not found.");
+  if (action == "like_dislike") it->second.liked = !it->second.liked.value_or(false);
+  send_detail(res, 200, "Action performed successfully");
+}
+
+void update_thread(Context& context, const httplib::Request& req, httplib::Response& res) {
+  const auto body = json_body(req, res);
+  if (!body) return;
+  const json errors = validate_thread_body(*body);
+  if (!errors.is_null()) return send_json(res, 400, errors);
+  const MockConfig config = context.config();
+  std::lock_guard<std::mutex> lock(context.store.mutex);
+  auto it = context.store.threads.find(req.matches[1]);
+  if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
+  ThreadRecord& thread = it->second;
+  const auto now = Clock::now();
+  if (req.get_param_value("cancel") == "true" && !thread.turn_ids.empty()) {
+    TurnRecord& turn = context.store.turns.at(thread.turn_ids.back());
+    if (context.store.turn_status(turn, now, config.cancel_delay) == "running") turn.cancel_requested = now;
+  }
+  for (const char* key : {"name", "is_archived", "ml_model"}) {
+    if (body->contains(key)) thread.thread[key] = (*body)[key];
+  }
+  thread.thread["updated_at"] = iso_now();
+  context.store.changed.notify_all();
+  send_json(res, 200, context.store.thread_json(thread, now, config.cancel_delay));
+}
+
+}  // namespace
+
+void add_thread_routes(Context& context, const RouteAdder& add) {
+  add("POST", "/api/v3/threads", [&context](const httplib::Request& req, httplib::Response& res) {
+    const auto body = json_body(req, res);
+    if (!body) return;
+    const json errors = validate_thread_body(*body);
+    if (!errors.is_null()) return send_json(res, 400, errors);
+    const MockConfig config = context.config();
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    send_json(
+        res, 201,
+        context.store.thread_json(context.store.create_thread(*body), Clock::now(), config.cancel_delay));
+  });
+  add("GET", "/api/v3/threads", [&context](const httplib::Request& req, httplib::Response& res) {
+    const MockConfig config = context.config();
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    const auto& order = context.store.thread_order;
+    const auto now = Clock::now();
+    cursor_page(req, res, std::vector<std::string>(order.rbegin(), order.rend()), [&](const std::string& id) {
+      return context.store.thread_json(context.store.threads.at(id), now, config.cancel_delay);
+    });
+  });
+  add("POST", "/api/v3/threads/turns", [&context](const httplib::Request& req, httplib::Response& res) {
+    create_turn(context, req, res, "");
+  });
+  add("GET", "/api/v3/threads/([^/]+)", [&context](const httplib::Request& req, httplib::Response& res) {
+    const MockConfig config = context.config();
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    const auto it = context.store.threads.find(req.matches[1]);
+    if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
+    send_json(res, 200, context.store.thread_json(it->second, Clock::now(), config.cancel_delay));
+  });
+  add("PATCH", "/api/v3/threads/([^/]+)",
+      [&context](const httplib::Request& req, httplib::Response& res) { update_thread(context, req, res); });
+  add("POST", "/api/v3/threads/([^/]+)/turns",
+      [&context](const httplib::Request& req, httplib::Response& res) {
+        create_turn(context, req, res, req.matches[1]);
+      });
+  add("GET", "/api/v3/threads/([^/]+)/turns",
+      [&context](const httplib::Request& req, httplib::Response& res) { list_turns(context, req, res); });
+  add("GET", "/api/v3/threads/([^/]+)/turns/([^/]+)",
+      [&context](const httplib::Request& req, httplib::Response& res) { get_turn(context, req, res); });
+  add("PATCH", "/api/v3/threads/([^/]+)/turns/([^/]+)",
+      [&context](const httplib::Request& req, httplib::Response& res) { feedback(context, req, res); });
+}
+
+}  // namespace paradigm::mock
