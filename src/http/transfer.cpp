@@ -100,7 +100,10 @@ int on_verbose(CURL*, curl_infotype type, char* data, std::size_t size, void* us
   return 0;
 }
 
-curl_slist* make_header_list(const std::vector<std::string>& lines) {
+curl_slist* make_header_list(const TransferRequest& request) {
+  std::vector<std::string> lines = request.header_lines;
+  // libcurl would label an empty body as a form.
+  if (!request.has_body && request.method != "GET") lines.emplace_back("Content-Type:");
   curl_slist* list = nullptr;
   for (const auto& line : lines) {
     curl_slist* next = curl_slist_append(list, line.c_str());
@@ -115,15 +118,15 @@ curl_slist* make_header_list(const std::vector<std::string>& lines) {
 }
 
 void set_method_and_body(CURL* easy, const TransferRequest& request) {
-  if (request.has_body) {
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    if (request.method != "POST") curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  } else if (request.method == "GET") {
+  if (request.method == "GET") {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  } else {
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    return;
   }
+  // A PATCH or POST without a body still says "Content-Length: 0": some
+  // servers otherwise wait for a body that never comes.
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  if (request.method != "POST") curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
 }
 
 // Only http(s), also after redirects (no file://, no other schemes).
@@ -267,7 +270,7 @@ TransferResult perform_transfer(CurlSlot& slot, const TransferRequest& request, 
   ctx.sink = &sink;
   ctx.easy = slot.easy();
   char error_text[CURL_ERROR_SIZE] = {0};
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(make_header_list(request.header_lines),
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(make_header_list(request),
                                                                       &curl_slist_free_all);
   configure(slot.easy(), slot.share(), request, ctx, headers.get());
   curl_easy_setopt(slot.easy(), CURLOPT_ERRORBUFFER, error_text);

@@ -1,0 +1,227 @@
+// Retries, idempotency and timeouts against injected faults (DESIGN.md §4).
+#include "support/mock_fixture.hpp"
+
+namespace paradigm::testing {
+namespace {
+
+using std::chrono::milliseconds;
+using Sleeps = std::vector<milliseconds>;
+
+class Retries : public MockTest {
+ protected:
+  void fail_next(const std::string& method, const std::string& path_regex, int status,
+                 mock::HeaderList headers = {}, int times = 1) {
+    mock::Fault fault;
+    fault.method = method;
+    fault.path_regex = path_regex;
+    fault.status = status;
+    fault.headers = std::move(headers);
+    fault.times = times;
+    server.add_fault(fault);
+  }
+  void break_next(const std::string& method, const std::string& path_regex, mock::TransportFault how,
+                  int times = 1) {
+    mock::Fault fault;
+    fault.method = method;
+    fault.path_regex = path_regex;
+    fault.transport = how;
+    fault.times = times;
+    server.add_fault(fault);
+  }
+  Turn completed_turn() { return client().create_thread_with_turn(ask("What is the capital of France?")); }
+};
+
+const char* kTurnPath = "/api/v3/threads/[^/]+/turns/[^/]+";
+const char* kCreatePath = "/api/v3/threads/turns";
+
+TEST_F(Retries, RateLimitWithRetryAfterSecondsIsWaitedThenSucceeds) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 429, {{"Retry-After", "2"}});
+  const Turn again = client().get_turn(turn.thread, turn.id);
+  EXPECT_EQ(again.id, turn.id);
+  EXPECT_EQ(clock->sleeps(), Sleeps{milliseconds(2000)});
+}
+
+TEST_F(Retries, UnavailableWithRetryAfterMsIsWaitedThenSucceeds) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 503, {{"retry-after-ms", "150"}});
+  client().get_turn(turn.thread, turn.id);
+  EXPECT_EQ(clock->sleeps(), Sleeps{milliseconds(150)});
+}
+
+TEST_F(Retries, HttpDateRetryAfterIsHonoured) {
+  const Turn turn = completed_turn();
+  // The fake wall clock reads 2023-11-14T22:13:20Z.
+  fail_next("GET", kTurnPath, 503, {{"Retry-After", "Tue, 14 Nov 2023 22:13:25 GMT"}});
+  client().get_turn(turn.thread, turn.id);
+  EXPECT_EQ(clock->sleeps(), Sleeps{milliseconds(5000)});
+}
+
+TEST_F(Retries, ServerErrorsOnReadsBackOffExponentially) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 502, {}, 2);
+  client().get_turn(turn.thread, turn.id);
+  EXPECT_EQ(clock->sleeps(), (Sleeps{milliseconds(500), milliseconds(1000)}));
+}
+
+TEST_F(Retries, GivesUpAfterMaxRetriesWithTheTypedError) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 503, {}, -1);
+  EXPECT_THROW(client().get_turn(turn.thread, turn.id), ServerError);
+  EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 3u);
+}
+
+TEST_F(Retries, RetryAfterBeyondTheLimitThrowsRateLimitErrorAtOnce) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 429, {{"Retry-After", "86400"}});
+  try {
+    client().get_turn(turn.thread, turn.id);
+    FAIL();
+  } catch (const RateLimitError& e) {
+    EXPECT_EQ(e.retry_after(), milliseconds(86400000));
+  }
+  EXPECT_TRUE(clock->sleeps().empty());
+}
+
+TEST_F(Retries, ServerErrorOnTurnCreationIsNotRetried) {
+  fail_next("POST", kCreatePath, 500);
+  EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ServerError);
+  EXPECT_EQ(count("POST", kCreatePath), 1u);
+  EXPECT_TRUE(clock->sleeps().empty());
+}
+
+TEST_F(Retries, GatewayErrorsOnTurnCreationAreNotRetried) {
+  for (int status : {502, 504}) {
+    fail_next("POST", kCreatePath, status);
+    EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ServerError) << status;
+  }
+  EXPECT_EQ(count("POST", kCreatePath), 2u);
+  EXPECT_EQ(server.turns_created(), 0);
+}
+
+TEST_F(Retries, TurnCreationIsRetriedWhenTheServerSaysItDidNothing) {
+  fail_next("POST", kCreatePath, 503);
+  fail_next("POST", kCreatePath, 429);
+  fail_next("POST", kCreatePath, 408);
+  CallOptions call;
+  call.retry = RetryPolicy{};
+  call.retry->max_retries = 3;
+  const Turn turn = client().create_thread_with_turn(ask("hi"), call);
+  EXPECT_EQ(turn.status, TurnStatus::completed);
+  EXPECT_EQ(count("POST", kCreatePath), 4u);
+  EXPECT_EQ(server.turns_created(), 1);
+}
+
+TEST_F(Retries, ShouldRetryHeaderWins) {
+  fail_next("POST", kCreatePath, 500, {{"x-should-retry", "true"}});
+  client().create_thread_with_turn(ask("hi"));
+  EXPECT_EQ(count("POST", kCreatePath), 2u);
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 503, {{"x-should-retry", "false"}});
+  EXPECT_THROW(client().get_turn(turn.thread, turn.id), ServerError);
+}
+
+TEST_F(Retries, OptInRetriesAmbiguousTurnCreation) {
+  fail_next("POST", kCreatePath, 500);
+  CallOptions call;
+  call.retry = RetryPolicy{};
+  call.retry->retry_non_idempotent = true;
+  client().create_thread_with_turn(ask("hi"), call);
+  EXPECT_EQ(count("POST", kCreatePath), 2u);
+}
+
+TEST_F(Retries, ConnectionDroppedBeforeTheAnswerIsRetriedForReads) {
+  const Turn turn = completed_turn();
+  break_next("GET", kTurnPath, mock::TransportFault::close_before_response);
+  EXPECT_EQ(client().get_turn(turn.thread, turn.id).id, turn.id);
+  EXPECT_EQ(clock->sleeps().size(), 1u);
+}
+
+TEST_F(Retries, ConnectionDroppedBeforeTheAnswerIsNotRetriedForTurnCreation) {
+  break_next("POST", kCreatePath, mock::TransportFault::close_before_response);
+  EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ConnectionError);
+  EXPECT_EQ(count("POST", kCreatePath), 1u);
+}
+
+TEST_F(Retries, ConnectionDroppedMidBodyIsRetriedForReads) {
+  const Turn turn = completed_turn();
+  break_next("GET", kTurnPath, mock::TransportFault::close_mid_body);
+  EXPECT_EQ(client().get_turn(turn.thread, turn.id).id, turn.id);
+}
+
+TEST_F(Retries, ConnectionRefusedIsRetriedThenReported) {
+  auto with = options();
+  with.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+  try {
+    client(with).get_thread("t");
+    FAIL();
+  } catch (const ConnectionError& e) {
+    EXPECT_EQ(dynamic_cast<const TimeoutError*>(&e), nullptr);
+  }
+  EXPECT_EQ(clock->sleeps().size(), 2u);
+}
+
+TEST_F(Retries, ConnectionRefusedOnTurnCreationIsRetried) {
+  auto with = options();
+  with.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+  EXPECT_THROW(client(with).create_thread_with_turn(ask("hi")), ConnectionError);
+  EXPECT_EQ(clock->sleeps().size(), 2u);  // nothing can have been created
+}
+
+TEST_F(Retries, StalledReadTimesOut) {
+  const Turn turn = completed_turn();
+  mock::Fault stall;
+  stall.method = "GET";
+  stall.path_regex = kTurnPath;
+  stall.transport = mock::TransportFault::stall_before_response;
+  stall.times = -1;
+  server.add_fault(stall);
+  CallOptions call;
+  call.stall_timeout = milliseconds(100);
+  call.retry = RetryPolicy{};
+  call.retry->max_retries = 1;
+  EXPECT_THROW(client().get_turn(turn.thread, turn.id, call), TimeoutError);
+  EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 2u);
+}
+
+TEST_F(Retries, RequestTimeoutOnTurnCreationIsNotRetried) {
+  mock::Fault stall;
+  stall.method = "POST";
+  stall.path_regex = kCreatePath;
+  stall.transport = mock::TransportFault::stall_before_response;
+  server.add_fault(stall);
+  CallOptions call;
+  call.request_timeout = milliseconds(150);
+  call.stall_timeout = milliseconds(50);  // does not apply before the answer of a create
+  EXPECT_THROW(client().create_thread_with_turn(ask("hi"), call), TimeoutError);
+  EXPECT_EQ(count("POST", kCreatePath), 1u);
+}
+
+TEST_F(Retries, CancellingStopsRetrying) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 503, {}, -1);
+  CallOptions call;
+  clock->on_sleep([&](std::size_t) { call.cancellation.cancel(); });
+  EXPECT_THROW(client().get_turn(turn.thread, turn.id, call), CancelledError);
+  EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 1u);
+}
+
+TEST_F(Retries, RetryLogsNameTheAttemptAndDelay) {
+  const Turn turn = completed_turn();
+  fail_next("GET", kTurnPath, 503, {{"Retry-After", "1"}, {"X-Request-Id", "req-9"}});
+  std::vector<LogRecord> records;
+  auto with = options();
+  with.logger = [&](const LogRecord& record) { records.push_back(record); };
+  with.log_level = LogLevel::warning;
+  client(with).get_turn(turn.thread, turn.id);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].level, LogLevel::warning);
+  EXPECT_EQ(records[0].method, "GET");
+  EXPECT_EQ(records[0].status, 503);
+  EXPECT_EQ(records[0].attempt, 1);
+  EXPECT_EQ(records[0].delay, milliseconds(1000));
+  EXPECT_EQ(records[0].request_id, "req-9");
+}
+
+}  // namespace
+}  // namespace paradigm::testing
