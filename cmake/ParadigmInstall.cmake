@@ -23,6 +23,11 @@ install(EXPORT paradigmTargets
   FILE paradigmTargets.cmake
   DESTINATION ${PARADIGM_CMAKE_DIR})
 
+if(BUILD_SHARED_LIBS)
+  set(PARADIGM_STATIC_PACKAGE OFF)
+else()
+  set(PARADIGM_STATIC_PACKAGE ON)
+endif()
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/paradigmConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/paradigmConfig.cmake"
   INSTALL_DESTINATION ${PARADIGM_CMAKE_DIR})
