@@ -1,0 +1,124 @@
+// paradigm ask / paradigm chat: create turns and print their answers.
+#include "commands.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace paradigm_cli {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw paradigm::InvalidRequestError("cannot read " + path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Saves every artifact of the turn into `directory`, under the file name the
+// server gives in Content-Disposition (else the artifact id).
+void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& turn,
+                        const std::string& directory) {
+  std::filesystem::create_directories(directory);
+  for (const auto& artifact : turn.artifacts()) {
+    auto target = std::filesystem::path(directory) / artifact.id;
+    const auto info = client.download_artifact(artifact.id, target);
+    if (info.filename) {
+      const auto named = std::filesystem::path(directory) / *info.filename;
+      std::filesystem::rename(target, named);
+      target = named;
+    }
+    std::cerr << "saved " << target.string() << " (" << info.bytes << " bytes)\n";
+  }
+}
+
+// Runs one turn: streamed, in the background, or waited for with progress.
+paradigm::Turn run_turn(paradigm::ThreadsClient& client, const paradigm::TurnRequest& request,
+                        const std::string& thread, bool stream, bool json) {
+  if (stream) {
+    // Text goes to stdout as it arrives; with --json only the final turn is printed.
+    paradigm::StreamHandler handler = paradigm::on_text([json](std::string_view text) {
+      if (!json) std::cout << text << std::flush;
+    });
+    paradigm::Turn turn = thread.empty() ? client.stream_thread_with_turn(request, handler)
+                                         : client.stream_turn(thread, request, handler);
+    if (!json) std::cout << '\n';
+    return turn;
+  }
+  ProgressLine progress(stderr_is_terminal());
+  paradigm::CallOptions call;
+  call.waiting.on_update = [&progress](const paradigm::Turn& turn) { progress.show_turn(turn); };
+  return thread.empty() ? client.create_thread_with_turn(request, call)
+                        : client.create_turn(thread, request, call);
+}
+
+}  // namespace
+
+paradigm::TurnRequest make_request(const Common& common, const AskOptions& ask, const std::string& query) {
+  paradigm::TurnRequest request;
+  request.query = query;
+  if (common.agent && ask.thread.empty()) request.agent_id = common.agent;
+  if (!ask.force_tool.empty()) request.force_tool = ask.force_tool;
+  if (!ask.mcp_server.empty()) request.force_mcp_server = ask.mcp_server;
+  if (!ask.workspaces.empty()) request.workspace_ids = ask.workspaces;
+  if (!ask.tags.empty()) request.tag_ids = ask.tags;
+  if (!ask.files.empty()) request.file_ids = ask.files;
+  if (!ask.system_suffix.empty()) request.system_prompt_suffix = ask.system_suffix;
+  if (ask.max_steps) request.max_steps = ask.max_steps;
+  if (!ask.schema_file.empty())
+    request.response_format = paradigm::JsonValue::parse(read_file(ask.schema_file));
+  if (ask.immediate) request.immediate_final_answer = true;
+  if (ask.background) request.background = true;
+  request.validate();
+  return request;
+}
+
+int run_ask(const Common& common, const AskOptions& ask) {
+  auto client = make_client(common);
+  const auto request = make_request(common, ask, ask.query);
+  const auto turn = run_turn(client, request, ask.thread, ask.stream && !ask.background, common.json);
+  print_ids(turn, common);
+  if (ask.background) {
+    if (common.json) return print_turn(turn, true);
+    // Ready for `paradigm wait THREAD TURN`.
+    std::cout << turn.thread << ' ' << turn.id << '\n';
+    return kSuccess;
+  }
+  const int code = ask.stream && !common.json
+                       ? (turn.status == paradigm::TurnStatus::completed ? kSuccess : print_turn(turn, false))
+                       : print_turn(turn, common.json);
+  if (!ask.download_dir.empty()) download_artifacts(client, turn, ask.download_dir);
+  return code;
+}
+
+int run_chat(const Common& common, const AskOptions& settings) {
+  auto client = make_client(common);
+  const bool interactive = ::isatty(STDIN_FILENO) == 1;
+  std::string thread = settings.thread;
+  std::string line;
+  int code = kSuccess;
+  for (;;) {
+    if (interactive) std::cerr << "> " << std::flush;
+    if (!std::getline(std::cin, line)) break;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    AskOptions turn_settings = settings;
+    turn_settings.thread = thread;
+    const auto request = make_request(common, turn_settings, line);
+    const auto turn = run_turn(client, request, thread, settings.stream, common.json);
+    thread = turn.thread;  // follow-ups stay in the conversation
+    print_ids(turn, common);
+    code = settings.stream && !common.json && turn.status == paradigm::TurnStatus::completed
+               ? kSuccess
+               : print_turn(turn, common.json);
+  }
+  if (interactive) std::cerr << '\n';
+  if (!thread.empty()) std::cerr << "thread " << thread << '\n';
+  return code;
+}
+
+}  // namespace paradigm_cli

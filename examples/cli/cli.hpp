@@ -1,0 +1,66 @@
+#pragma once
+
+// The `paradigm` command-line tool: shared pieces of its subcommands.
+// Uses only the SDK's public API.
+
+#include <paradigm/paradigm.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paradigm_cli {
+
+/// Exit codes (also in docs/cli.md).
+enum Exit : int {
+  kSuccess = 0,
+  kApiError = 1,      // API or connection error
+  kUsage = 2,         // bad command line
+  kTurnFailed = 3,    // the turn ended failed or cancelled
+  kWaitDeadline = 4,  // the wait deadline passed
+};
+
+/// Options every subcommand accepts.
+struct Common {
+  std::string base_url;
+  std::string api_key;
+  std::optional<std::int64_t> agent;
+  bool json = false;
+  /// Also print the thread and turn ids (and status) on stderr.
+  bool verbose = false;
+  /// Give up waiting for a turn after this many seconds (exit 4).
+  std::optional<double> deadline_seconds;
+};
+
+/// A client from the options, falling back to PARADIGM_API_KEY / PARADIGM_BASE_URL.
+paradigm::ThreadsClient make_client(const Common& common);
+
+/// Prints a turn: its final answer, or the whole turn as JSON with --json.
+/// Returns kTurnFailed (with the error on stderr) for a failed or cancelled turn.
+int print_turn(const paradigm::Turn& turn, bool json);
+
+/// With --verbose: "thread ID turn ID status" on stderr, for follow-ups (--thread).
+void print_ids(const paradigm::Turn& turn, const Common& common);
+
+/// Pretty JSON of a model type.
+std::string pretty(const std::string& json);
+
+/// True when stderr is a terminal (progress is shown only there).
+bool stderr_is_terminal();
+
+/// Shows on stderr which tool runs and its progress, overwriting one line.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+  ~ProgressLine() { clear(); }
+  void show_turn(const paradigm::Turn& turn);
+  void show_bytes(std::uint64_t received, std::optional<std::uint64_t> total);
+  void clear();
+
+ private:
+  void draw(const std::string& text);
+  bool enabled_;
+  bool drawn_ = false;
+};
+
+}  // namespace paradigm_cli

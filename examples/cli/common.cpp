@@ -1,0 +1,91 @@
+#include "cli.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace paradigm_cli {
+
+paradigm::ThreadsClient make_client(const Common& common) {
+  paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
+  if (!common.base_url.empty()) options.base_url = common.base_url;
+  if (!common.api_key.empty()) options.api_key = common.api_key;
+  if (common.deadline_seconds) {
+    options.wait.deadline =
+        std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
+  }
+  return paradigm::ThreadsClient(options);
+}
+
+std::string pretty(const std::string& json) {
+  return paradigm::JsonValue::parse(json).dump(2);
+}
+
+int print_turn(const paradigm::Turn& turn, bool json) {
+  if (json) {
+    std::cout << pretty(paradigm::to_json(turn)) << '\n';
+  } else if (turn.status == paradigm::TurnStatus::completed) {
+    std::cout << turn.final_answer() << '\n';
+  }
+  if (turn.status == paradigm::TurnStatus::failed || turn.status == paradigm::TurnStatus::cancelled) {
+    std::cerr << "paradigm: turn " << turn.id << " " << turn.status.text();
+    if (turn.error) {
+      std::cerr << ": " << turn.error->code.value_or("") << (turn.error->code ? " " : "")
+                << turn.error->message.value_or("");
+    }
+    std::cerr << '\n';
+    return kTurnFailed;
+  }
+  return kSuccess;
+}
+
+void print_ids(const paradigm::Turn& turn, const Common& common) {
+  if (common.verbose)
+    std::cerr << "thread " << turn.thread << " turn " << turn.id << ' ' << turn.status.text() << '\n';
+}
+
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
+
+void ProgressLine::show_turn(const paradigm::Turn& turn) {
+  if (!enabled_) return;
+  const auto calls = turn.tool_calls();
+  if (calls.empty()) {
+    draw("thinking...");
+    return;
+  }
+  const auto& call = calls.back();
+  std::string text = call.tool.name;
+  if (const auto* progress = call.latest_progress()) {
+    if (progress->progress_percentage)
+      text += " " + std::to_string(static_cast<int>(*progress->progress_percentage)) + "%";
+    if (progress->current_progress_text) text += " " + *progress->current_progress_text;
+  }
+  draw(text);
+}
+
+void ProgressLine::show_bytes(std::uint64_t received, std::optional<std::uint64_t> total) {
+  if (!enabled_) return;
+  if (!total || *total == 0) {
+    draw(std::to_string(received) + " bytes");
+    return;
+  }
+  const int percent = static_cast<int>(100 * received / *total);
+  const int filled = percent / 5;
+  draw("[" + std::string(filled, '#') + std::string(20 - filled, ' ') + "] " + std::to_string(percent) +
+       "% of " + std::to_string(*total) + " bytes");
+}
+
+void ProgressLine::draw(const std::string& text) {
+  std::cerr << "\r\033[K" << text << std::flush;
+  drawn_ = true;
+}
+
+void ProgressLine::clear() {
+  if (drawn_) std::cerr << "\r\033[K" << std::flush;
+  drawn_ = false;
+}
+
+}  // namespace paradigm_cli
