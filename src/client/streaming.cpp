@@ -143,7 +143,9 @@ Turn ThreadsClient::stream_turn(std::string_view thread_id, const TurnRequest& r
   spec.path = paths::turns(thread_id);
   spec.body = detail::turn_body(request, /*stream=*/true);
   spec.safety = detail::RequestSafety::unsafe;
-  spec.slow_to_answer = true;
+  // No total limit, so the stall clock runs from the start: a stream begins
+  // at once (the turn is created, then reported), and a server that never
+  // answers must not hold the call forever.
   spec.unbounded = true;
   spec.accept = "text/event-stream";
 

@@ -56,6 +56,7 @@ Fault fault_from_json(const json& in) {
     for (const auto& [name, value] : in["headers"].items())
       fault.headers.emplace_back(name, value.get<std::string>());
   }
+  read(in, "redirect_to_same_url", fault.redirect_to_same_url);
   read(in, "truncate_body_to", fault.truncate_body_to);
   read(in, "pad_body_bytes", fault.pad_body_bytes);
   if (in.contains("transport")) fault.transport = transport_from(in["transport"].get<std::string>());

@@ -19,6 +19,7 @@ using Handler = std::function<void(const httplib::Request&, httplib::Response&)>
 
 struct Context {
   Store store;
+  std::string scheme = "http";
   std::string host = "127.0.0.1";
   int port = 0;
 
@@ -30,7 +31,7 @@ struct Context {
     std::lock_guard<std::mutex> lock(config_mutex);
     config_ = config;
   }
-  std::string base_url() const { return "http://" + host + ":" + std::to_string(port); }
+  std::string base_url() const { return scheme + "://" + host + ":" + std::to_string(port); }
 
   /// Waits `duration` (0 = until stop). Returns false when the server is stopping.
   bool pause(std::chrono::milliseconds duration) {

@@ -168,6 +168,7 @@ void answer_with_fault(Context& context, const Fault& fault, const httplib::Requ
   }
   for (const auto& [name, value] : fault.headers)
     res.set_header(name, value);
+  if (fault.redirect_to_same_url) res.set_header("Location", context.base_url() + req.target);
   damage_transfer(context, fault, res);
 }
 

@@ -53,7 +53,7 @@ struct MockServer::Impl {
   Context context;
   FaultBook faults;
   RequestLog log;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server;
   std::thread listener;
   std::atomic<bool> listener_done{false};
 
@@ -88,16 +88,16 @@ struct MockServer::Impl {
 
   void add_route(const std::string& method, const std::string& pattern, Handler handler) {
     auto wrapped = wrap(std::move(handler));
-    if (method == "GET") server.Get(pattern, wrapped);
-    if (method == "POST") server.Post(pattern, wrapped);
-    if (method == "PATCH") server.Patch(pattern, wrapped);
-    if (method == "PUT") server.Put(pattern, wrapped);
-    if (method == "DELETE") server.Delete(pattern, wrapped);
+    if (method == "GET") server->Get(pattern, wrapped);
+    if (method == "POST") server->Post(pattern, wrapped);
+    if (method == "PATCH") server->Patch(pattern, wrapped);
+    if (method == "PUT") server->Put(pattern, wrapped);
+    if (method == "DELETE") server->Delete(pattern, wrapped);
   }
 
   void add_routes() {
     // Admin routes first: they are not recorded and need no key.
-    add_admin_routes(context, faults, log, server);
+    add_admin_routes(context, faults, log, *server);
     const RouteAdder add = [this](const std::string& method, const std::string& pattern, Handler handler) {
       add_route(method, pattern, std::move(handler));
     };
@@ -112,30 +112,39 @@ struct MockServer::Impl {
 
   void configure_server() {
     // Plenty of workers: streams, stalls and idle keep-alive connections each hold one.
-    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
-    server.set_keep_alive_max_count(1000000);
-    server.set_keep_alive_timeout(5);
-    server.set_tcp_nodelay(true);
-    server.set_read_timeout(10);
-    server.set_write_timeout(30);
+    server->new_task_queue = [] { return new httplib::ThreadPool(64); };
+    server->set_keep_alive_max_count(1000000);
+    server->set_keep_alive_timeout(5);
+    server->set_tcp_nodelay(true);
+    server->set_read_timeout(10);
+    server->set_write_timeout(30);
   }
 };
 
-MockServer::MockServer(MockConfig config, int port, std::string host) : impl_(std::make_unique<Impl>()) {
+MockServer::MockServer(MockConfig config, int port, std::string host, std::optional<TlsFiles> tls)
+    : impl_(std::make_unique<Impl>()) {
+  if (tls) {
+    impl_->server = std::make_unique<httplib::SSLServer>(tls->certificate.c_str(), tls->private_key.c_str());
+    impl_->context.scheme = "https";
+  } else {
+    impl_->server = std::make_unique<httplib::Server>();
+  }
+  if (!impl_->server->is_valid())
+    throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
   impl_->context.set_config(config);
   impl_->context.host = host;
   impl_->configure_server();
   impl_->add_routes();
   // Binding listens at once: connections queue up before the thread runs.
-  impl_->context.port =
-      port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
+  impl_->context.port = port == 0 ? impl_->server->bind_to_any_port(host)
+                                  : (impl_->server->bind_to_port(host, port) ? port : -1);
   if (impl_->context.port <= 0) throw std::runtime_error("paradigm-mock: cannot listen on " + host);
   impl_->listener = std::thread([this] {
-    impl_->server.listen_after_bind();
+    impl_->server->listen_after_bind();
     impl_->listener_done = true;
   });
   // stop() is a no-op until the server runs: do not return before it does.
-  while (!impl_->server.is_running() && !impl_->listener_done)
+  while (!impl_->server->is_running() && !impl_->listener_done)
     std::this_thread::yield();
 }
 
@@ -146,7 +155,7 @@ MockServer::~MockServer() {
 void MockServer::stop() {
   if (!impl_->listener.joinable()) return;
   impl_->context.request_stop();
-  impl_->server.stop();
+  impl_->server->stop();
   impl_->listener.join();
 }
 

@@ -61,6 +61,9 @@ struct Fault {
   /// Extra response headers (e.g. {"Retry-After", "1"}, {"retry-after-ms", "50"},
   /// {"x-should-retry", "false"}, {"Location", "http://..."}).
   HeaderList headers;
+  /// With a 3xx `status`: a Location pointing at the request's own URL (the
+  /// repeated request then gets the normal answer once the fault is used up).
+  bool redirect_to_same_url = false;
   /// Send the normal answer with its body cut to this many bytes (a complete
   /// HTTP response whose JSON is truncated). 0 = off.
   std::size_t truncate_body_to = 0;
@@ -140,17 +143,25 @@ struct RecordedRequest {
   std::optional<std::string> param(const std::string& name) const;
 };
 
+/// PEM files to serve HTTPS with.
+struct TlsFiles {
+  std::string certificate;
+  std::string private_key;
+};
+
 /// The emulator. Starts listening on 127.0.0.1 in its constructor (port 0 = a
-/// free port chosen by the system) and stops in its destructor.
+/// free port chosen by the system) and stops in its destructor. With `tls`
+/// it serves HTTPS.
 class MockServer {
  public:
-  explicit MockServer(MockConfig config = {}, int port = 0, std::string host = "127.0.0.1");
+  explicit MockServer(MockConfig config = {}, int port = 0, std::string host = "127.0.0.1",
+                      std::optional<TlsFiles> tls = std::nullopt);
   ~MockServer();
   MockServer(const MockServer&) = delete;
   MockServer& operator=(const MockServer&) = delete;
 
   int port() const;
-  /// "http://127.0.0.1:<port>" (no /api/v3).
+  /// "http://127.0.0.1:<port>" ("https://..." with TLS; no /api/v3).
   std::string base_url() const;
 
   /// Replaces the configuration (existing turns keep their timing).

@@ -1,0 +1,113 @@
+// TLS verification, credentials and redirects.
+#include "support/mock_fixture.hpp"
+#include "support/self_signed.hpp"
+
+#include <unistd.h>
+
+namespace paradigm::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Tls : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory = fs::temp_directory_path() / ("paradigm-tls-" + std::to_string(::getpid()));
+    files = make_self_signed_certificate(directory);
+    server = std::make_unique<mock::MockServer>(
+        mock::MockConfig{}, 0, "127.0.0.1",
+        mock::TlsFiles{files.certificate.string(), files.private_key.string()});
+  }
+  void TearDown() override {
+    server.reset();
+    fs::remove_all(directory);
+  }
+  ClientOptions options() const {
+    ClientOptions options;
+    options.base_url = server->base_url();
+    options.api_key = kApiKey;
+    return options;
+  }
+
+  fs::path directory;
+  SelfSignedCertificate files;
+  std::unique_ptr<mock::MockServer> server;
+  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
+};
+
+TEST_F(Tls, AnUnknownCertificateIsRefusedByDefault) {
+  ASSERT_EQ(server->base_url().rfind("https://", 0), 0u);
+  auto client = ClientTestAccess::make(options(), clock);
+  try {
+    client.list_threads();
+    FAIL() << "an untrusted certificate was accepted";
+  } catch (const ConnectionError& e) {
+    EXPECT_NE(std::string(e.what()).find("TLS"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(clock->sleeps().empty());  // a certificate problem is not retried
+  EXPECT_TRUE(server->requests().empty());
+}
+
+TEST_F(Tls, TheCertificateIsAcceptedWithItsCaBundle) {
+  auto with = options();
+  with.ca_bundle = files.certificate.string();
+  auto client = ClientTestAccess::make(with, clock);
+  EXPECT_EQ(client.create_thread_with_turn(ask("What is the capital of France?")).status,
+            TurnStatus::completed);
+  EXPECT_EQ(server->requests().size(), 1u);
+}
+
+TEST_F(Tls, VerificationCanOnlyBeTurnedOffExplicitlyAndIsLogged) {
+  std::vector<LogRecord> records;
+  auto with = options();
+  with.verify_tls = false;
+  with.logger = [&](const LogRecord& record) { records.push_back(record); };
+  auto client = ClientTestAccess::make(with, clock);
+  EXPECT_NO_THROW(client.list_threads());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records.front().level, LogLevel::warning);
+}
+
+class Redirects : public MockTest {};
+
+TEST_F(Redirects, AuthorizationIsNotSentToAnotherHost) {
+  mock::MockServer elsewhere;  // another port: another origin for libcurl
+  mock::Fault redirect;
+  redirect.method = "GET";
+  redirect.path_regex = "/api/v3/threads";
+  redirect.status = 307;
+  redirect.body = "";
+  redirect.headers = {{"Location", elsewhere.base_url() + "/api/v3/threads"}};
+  server.add_fault(redirect);
+  EXPECT_THROW(client().list_threads(), AuthenticationError);  // the other server wants a key
+  const auto received = elsewhere.requests("GET", "/api/v3/threads");
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_EQ(received[0].header("Authorization"), "");
+}
+
+TEST_F(Redirects, AuthorizationIsKeptOnTheSameHost) {
+  mock::Fault redirect;
+  redirect.method = "GET";
+  redirect.path_regex = "/api/v3/threads";
+  redirect.status = 307;
+  redirect.body = "";
+  redirect.headers = {{"Location", server.base_url() + "/api/v3/threads?limit=5"}};
+  server.add_fault(redirect);
+  EXPECT_NO_THROW(client().list_threads());
+  const auto requests = server.requests("GET", "/api/v3/threads");
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[1].param("limit"), "5");
+  EXPECT_EQ(requests[1].header("Authorization"), std::string("Bearer ") + kApiKey);
+}
+
+TEST_F(Redirects, OnlyHttpAndHttpsAreFollowed) {
+  mock::Fault redirect;
+  redirect.status = 302;
+  redirect.body = "";
+  redirect.headers = {{"Location", "file:///etc/passwd"}};
+  server.add_fault(redirect);
+  EXPECT_THROW(client().list_threads(), ConnectionError);
+}
+
+}  // namespace
+}  // namespace paradigm::testing
