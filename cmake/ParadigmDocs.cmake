@@ -5,6 +5,7 @@ if(DOXYGEN_FOUND AND PARADIGM_IS_TOP_LEVEL)
   set(PARADIGM_DOXYGEN_OUTPUT "${PROJECT_BINARY_DIR}/docs/api")
   configure_file("${PROJECT_SOURCE_DIR}/docs/Doxyfile.in" "${PROJECT_BINARY_DIR}/Doxyfile" @ONLY)
   add_custom_target(docs
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${PARADIGM_DOXYGEN_OUTPUT}"
     COMMAND Doxygen::doxygen "${PROJECT_BINARY_DIR}/Doxyfile"
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
     COMMENT "API reference -> ${PARADIGM_DOXYGEN_OUTPUT}/html/index.html"
