@@ -31,7 +31,7 @@ DownloadInfo run_download(detail::ClientCore& core, std::string_view artifact_id
     info.complete = false;
     return info;
   }
-  if (!result.ok()) detail::throw_transfer_error(result, spec.method, spec.path);
+  if (!result.ok()) core.throw_failure(result, spec);
   return target.info();
 }
 

@@ -127,7 +127,7 @@ TransferResult ClientCore::attempt(const TransferRequest& request, BodyTarget& t
 Response ClientCore::send(const RequestSpec& spec, const CallOptions& call) {
   BufferTarget target(options_.max_response_bytes);
   TransferResult result = send_streaming(spec, call, target);
-  if (!result.ok()) throw_transfer_error(result, spec.method, spec.path);
+  if (!result.ok()) throw_failure(result, spec);
   return Response{result.status, std::move(result.headers), std::move(target.body)};
 }
 
@@ -148,7 +148,7 @@ TransferResult ClientCore::send_streaming(const RequestSpec& spec, const CallOpt
     if (auto failure = target.failure()) std::rethrow_exception(failure);
     if (result.error == TransferError::aborted_by_sink) return result;  // the receiver chose to stop
     if (!result.ok() && target.committed()) return result;
-    if (result.error == TransferError::cancelled) throw_transfer_error(result, spec.method, spec.path);
+    if (result.error == TransferError::cancelled) throw_failure(result, spec);
 
     const AttemptOutcome outcome{result.error, result.ok() ? result.status : 0, result.headers};
     const RetryDecision decision =
@@ -156,7 +156,7 @@ TransferResult ClientCore::send_streaming(const RequestSpec& spec, const CallOpt
     const std::string what = result.ok() ? "HTTP " + std::to_string(result.status) : to_string(result.error);
     if (!decision.retry) {
       log(LogLevel::info, what + ": " + decision.reason, &spec, outcome.status, retries + 1, {}, request_id);
-      if (!result.ok()) throw_transfer_error(result, spec.method, spec.path);
+      if (!result.ok()) throw_failure(result, spec);
       throw_api_error(result.status, std::move(result.headers), std::move(error_body), spec.method, spec.path,
                       decision.retry_after, request.secret);
     }
@@ -166,6 +166,10 @@ TransferResult ClientCore::send_streaming(const RequestSpec& spec, const CallOpt
       throw CancelledError(spec.method + " " + spec.path + ": cancelled while waiting to retry");
     }
   }
+}
+
+void ClientCore::throw_failure(const TransferResult& result, const RequestSpec& spec) const {
+  throw_transfer_error(result, spec.method, spec.path, trim(options_.api_key));
 }
 
 void ClientCore::log(LogLevel level, std::string message, const RequestSpec* spec, int status, int attempt,

@@ -79,6 +79,9 @@ class ClientCore {
   /// otherwise, like send().
   TransferResult send_streaming(const RequestSpec& spec, const CallOptions& call, BodyTarget& target);
 
+  /// Throws the error of a failed transfer (ConnectionError, TimeoutError, CancelledError).
+  [[noreturn]] void throw_failure(const TransferResult& result, const RequestSpec& spec) const;
+
   void log(LogLevel level, std::string message, const RequestSpec* spec = nullptr, int status = 0,
            int attempt = 0, std::chrono::milliseconds delay = {}, std::string request_id = {}) const;
   bool logs(LogLevel level) const noexcept {

@@ -112,6 +112,7 @@ void throw_api_error(int status, Headers headers, std::string body, std::string_
   std::string message = details.method + " " + details.path + ": HTTP " + std::to_string(status);
   if (!details.detail.empty()) message += ": " + details.detail;
   if (!details.request_id.empty()) message += " (request id " + details.request_id + ")";
+  message = redact(std::move(message), secret);  // even an id that happens to be the key
 
   switch (status) {
     case 400:
@@ -134,9 +135,11 @@ void throw_api_error(int status, Headers headers, std::string body, std::string_
   }
 }
 
-void throw_transfer_error(const TransferResult& result, std::string_view method, std::string_view path) {
+void throw_transfer_error(const TransferResult& result, std::string_view method, std::string_view path,
+                          std::string_view secret) {
   std::string message = std::string(method) + " " + std::string(path) + ": " + to_string(result.error);
   if (!result.message.empty()) message += " (" + result.message + ")";
+  message = redact(std::move(message), secret);
   switch (result.error) {
     case TransferError::cancelled:
       throw CancelledError(message);

@@ -33,8 +33,9 @@ std::string request_id_of(const Headers& headers);
                                   std::string_view path, std::optional<std::chrono::milliseconds> retry_after,
                                   std::string_view secret);
 
-/// Throws ConnectionError / TimeoutError / CancelledError for a failed transfer.
+/// Throws ConnectionError / TimeoutError / CancelledError for a failed
+/// transfer; `secret` is removed from the message.
 [[noreturn]] void throw_transfer_error(const TransferResult& result, std::string_view method,
-                                       std::string_view path);
+                                       std::string_view path, std::string_view secret = {});
 
 }  // namespace paradigm::detail

@@ -164,8 +164,7 @@ Turn ThreadsClient::stream_turn(std::string_view thread_id, const TurnRequest& r
         spec.method + " " + spec.path + ": the stream reported an error: " + error_event_detail(*error),
         error->data);
   }
-  if (result.error == detail::TransferError::cancelled)
-    detail::throw_transfer_error(result, spec.method, spec.path);
+  if (result.error == detail::TransferError::cancelled) core_->throw_failure(result, spec);
   if (target.stopped_by_handler()) {
     core_->log(LogLevel::debug,
                "stream stopped by the handler after " + std::to_string(target.events()) + " events", &spec);
