@@ -101,8 +101,13 @@ void throw_api_error(int status, Headers headers, std::string body, std::string_
   ApiErrorDetails details;
   details.status = status;
   details.detail = redact(parsed.detail, secret);
-  details.code = parsed.code;
-  details.field_errors = parsed.field_errors;
+  // A server may echo any part of the request, the key included.
+  details.code = redact(parsed.code, secret);
+  for (const auto& [field, messages] : parsed.field_errors) {
+    auto& redacted = details.field_errors[redact(field, secret)];
+    for (const auto& message : messages)
+      redacted.push_back(redact(message, secret));
+  }
   details.body = redact(std::move(body), secret);
   details.request_id = request_id_of(headers);
   details.headers = std::move(headers);

@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
@@ -64,17 +65,26 @@ std::string normalize_base_url(std::string_view base_url) {
     throw InvalidRequestError("base_url must look like https://host[:port]; got \"" +
                               truncate_for_message(url, 200) + "\"");
   }
-  if (url.find_first_of("?# ") != std::string_view::npos) {
-    throw InvalidRequestError("base_url must not contain a query, fragment or spaces");
+  const auto forbidden = std::find_if(url.begin(), url.end(), [](char c) {
+    return c == '?' || c == '#' || static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+  });
+  if (forbidden != url.end()) {
+    throw InvalidRequestError("base_url must not contain a query, a fragment, spaces or control characters");
   }
-  while (!url.empty() && url.back() == '/')
-    url.remove_suffix(1);
+  const auto strip_slashes = [&] {
+    while (url.size() > host_start && url.back() == '/')
+      url.remove_suffix(1);
+  };
+  // Only a path "/api/v3" is the API suffix: in "http://api/v3" it is the host.
+  // Stripping it until none is left makes normalising twice change nothing.
   constexpr std::string_view kApiSuffix = "/api/v3";
-  if (url.size() >= kApiSuffix.size() && url.substr(url.size() - kApiSuffix.size()) == kApiSuffix) {
+  const auto ends_with_api_path = [&] {
+    const std::size_t path_start = url.find('/', host_start);
+    return path_start != std::string_view::npos && url.size() - path_start >= kApiSuffix.size() &&
+           url.substr(url.size() - kApiSuffix.size()) == kApiSuffix;
+  };
+  for (strip_slashes(); ends_with_api_path(); strip_slashes())
     url.remove_suffix(kApiSuffix.size());
-  }
-  while (!url.empty() && url.back() == '/')
-    url.remove_suffix(1);
   return std::string(url);
 }
 
