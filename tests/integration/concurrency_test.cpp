@@ -11,7 +11,9 @@ namespace {
 
 mock::MockConfig short_turns() {
   mock::MockConfig config;
-  config.turn_duration = std::chrono::milliseconds(20);  // long enough for background turns to be polled
+  // Long enough for most background turns to be polled; a slow machine (TSan)
+  // may see one finish before its 202 is written, which the round accepts.
+  config.turn_duration = std::chrono::milliseconds(20);
   return config;
 }
 
@@ -43,7 +45,8 @@ void mixed_round(ThreadsClient& client, const std::string& artifact_id, const st
   TurnRequest background = ask("worker " + std::to_string(worker));
   background.background = true;
   const Turn started = client.create_thread_with_turn(background);
-  check(started.status == TurnStatus::running, "background turn starts running");
+  check(started.status == TurnStatus::running || started.status == TurnStatus::completed,
+        "background turn is accepted");
   const Turn waited = client.wait_for_turn(started.thread, started.id);
   check(waited.status == TurnStatus::completed && waited.id == started.id, "background turn completes");
 
