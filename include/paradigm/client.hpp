@@ -12,7 +12,6 @@
 #include <paradigm/thread.hpp>
 #include <paradigm/turn.hpp>
 
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,10 +104,13 @@ class PARADIGM_API ThreadsClient {
   std::string download_artifact(std::string_view artifact_id, const CallOptions& call = {});
   /// The bytes with Content-Type / Content-Disposition.
   ArtifactContent download_artifact_content(std::string_view artifact_id, const CallOptions& call = {});
-  /// Streams the bytes to `destination` in constant memory. The file appears
-  /// only when complete (written to a temporary file beside it, then renamed):
-  /// on any failure the destination is untouched and nothing is left behind.
-  DownloadInfo download_artifact(std::string_view artifact_id, const std::filesystem::path& destination,
+  /// Streams the bytes to the file `destination` (a UTF-8 path; a
+  /// std::filesystem::path converts to it on POSIX, elsewhere pass
+  /// `path.u8string()`) in constant memory. The file appears only when complete
+  /// (written to a temporary file beside it, then renamed): on any failure the
+  /// destination is untouched and nothing is left behind. Like curl, it does
+  /// not fsync: after a power loss the file may be missing or short.
+  DownloadInfo download_artifact(std::string_view artifact_id, const std::string& destination,
                                  const ProgressCallback& progress = {}, const CallOptions& call = {});
   /// Passes the bytes to `sink` chunk by chunk; a sink returning false stops
   /// the transfer (the result then has `complete == false`).

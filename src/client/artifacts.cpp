@@ -59,11 +59,10 @@ DownloadInfo ThreadsClient::download_artifact(std::string_view artifact_id, cons
   return run_download(*core_, artifact_id, target, call);
 }
 
-DownloadInfo ThreadsClient::download_artifact(std::string_view artifact_id,
-                                              const std::filesystem::path& destination,
+DownloadInfo ThreadsClient::download_artifact(std::string_view artifact_id, const std::string& destination,
                                               const ProgressCallback& progress, const CallOptions& call) {
   paths::artifact(artifact_id);  // refuse a bad id before creating any file
-  detail::FileDownload target(destination, progress);
+  detail::FileDownload target(std::filesystem::u8path(destination), progress);
   DownloadInfo info = run_download(*core_, artifact_id, target, call);
   target.commit();
   return info;

@@ -159,6 +159,15 @@ TEST_F(Artifacts, ADownloadBrokenOnceIsRestartedCleanly) {
   EXPECT_EQ(clock->sleeps().size(), 1u);
 }
 
+TEST_F(Artifacts, TheDestinationIsAUtf8PathGivenAsAString) {
+  const std::string original = random_bytes(4096);
+  const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
+  const std::string target = (directory / "r\xc3\xa9sum\xc3\xa9 \xe6\x8a\xa5\xe5\x91\x8a.bin").string();
+  EXPECT_EQ(client().download_artifact(id, target).bytes, original.size());
+  EXPECT_EQ(read_file(fs::u8path(target)), original);
+  EXPECT_EQ(std::distance(fs::directory_iterator(directory), fs::directory_iterator()), 1);
+}
+
 TEST_F(Artifacts, AStalledDownloadTimesOutAndLeavesNoFile) {
   const std::string id = server.add_artifact(random_bytes(1 << 20), "application/octet-stream", "data.bin");
   break_download(mock::TransportFault::stall_mid_body, -1);
