@@ -55,7 +55,7 @@ class FileDownload final : public DownloadTarget {
   void begin_attempt() override;
   bool on_data(std::string_view bytes) override;
   std::exception_ptr failure() const override { return failure_; }
-  /// Flushes to disk and renames the temporary file to the destination.
+  /// Flushes and renames the temporary file to the destination.
   void commit();
 
  private:
