@@ -1,0 +1,59 @@
+// Turn, Message, Part and ToolCall define their copies, moves and destructor
+// in the library (include cost): they must still copy deeply, move without
+// throwing (std::vector relies on it) and leave a moved-from value usable.
+
+#include "model_test_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace paradigm::test {
+namespace {
+
+template <class T>
+constexpr bool regular_value_type =
+    std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>&&
+        std::is_copy_constructible_v<T>&& std::is_copy_assignable_v<T>&& std::is_default_constructible_v<T>;
+static_assert(regular_value_type<Turn>);
+static_assert(regular_value_type<Message>);
+static_assert(regular_value_type<Part>);
+static_assert(regular_value_type<ToolCall>);
+
+TEST(SpecialMembers, ACopyIsDeepAndEqual) {
+  const std::string text = load_fixture("turn_all_parts.json");
+  const Turn original = from_json<Turn>(text);
+  Turn copy = original;
+  EXPECT_EQ(nlohmann::json::parse(to_json(copy)), nlohmann::json::parse(text));
+  copy.messages.clear();
+  EXPECT_FALSE(original.messages.empty());
+  Turn assigned;
+  assigned = original;
+  EXPECT_EQ(to_json(assigned), to_json(original));
+}
+
+TEST(SpecialMembers, AMoveTransfersEverything) {
+  const std::string text = load_fixture("turn_all_parts.json");
+  Turn source = from_json<Turn>(text);
+  std::vector<Turn> turns;
+  turns.push_back(std::move(source));
+  Turn target;
+  target = std::move(turns.front());
+  EXPECT_EQ(nlohmann::json::parse(to_json(target)), nlohmann::json::parse(text));
+  source = target;  // a moved-from turn can be assigned again
+  EXPECT_EQ(to_json(source), to_json(target));
+}
+
+TEST(SpecialMembers, DefaultsAreEmpty) {
+  const Turn turn;
+  EXPECT_TRUE(turn.id.empty());
+  EXPECT_TRUE(turn.messages.empty());
+  EXPECT_EQ(turn.final_answer(), "");
+  const ToolCall call;
+  EXPECT_EQ(call.latest_progress(), nullptr);
+}
+
+}  // namespace
+}  // namespace paradigm::test
