@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace paradigm::detail {
 
@@ -63,6 +64,8 @@ class FileDownload final : public DownloadTarget {
 
   std::filesystem::path destination_;
   std::filesystem::path temporary_;
+  static constexpr std::size_t kWriteBufferBytes = 1 << 20;
+  std::vector<char> write_buffer_;  // the FILE's buffer: outlives file_
   const ProgressCallback& progress_;
   std::FILE* file_ = nullptr;
   std::exception_ptr failure_;
