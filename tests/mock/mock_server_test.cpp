@@ -197,6 +197,35 @@ TEST_F(Mock, AdminRoutesSteerTheServerFromOutside) {
   EXPECT_EQ(admin.Post("/_mock/faults", "{bad", "application/json")->status, 400);
 }
 
+TEST_F(Mock, AdminArtifactsAreGeneratedToTheAskedSize) {
+  httplib::Client admin("127.0.0.1", server.port());
+  auto created =
+      admin.Post("/_mock/artifacts", R"({"size": 100000, "filename": "n.bin"})", "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201);
+  const std::string id = json::parse(created->body)["id"];
+  auto res = http.Get(("/api/v3/artifacts/" + id + "/content").c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body.size(), 100000u);
+  EXPECT_EQ(res->body[99999], static_cast<char>(99999 * 31 + 7));
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("n.bin"), std::string::npos);
+}
+
+TEST_F(Mock, CompressJsonCanBeTurnedOff) {
+  const httplib::Headers gzip{{"Accept-Encoding", "gzip"}};
+  auto compressed = http.Get("/api/v3/threads", gzip);
+  ASSERT_TRUE(compressed);
+  EXPECT_EQ(compressed->get_header_value("Content-Encoding"), "gzip");
+  auto config = server.config();
+  config.compress_json = false;
+  server.configure(config);
+  auto plain = http.Get("/api/v3/threads", gzip);
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_TRUE(json::parse(plain->body).contains("results"));
+}
+
 TEST_F(Mock, StopEndsAStallPromptly) {
   // A stall "until stopped": without the wake-up on stop this test would hang.
   Fault fault;

@@ -69,6 +69,11 @@ struct MockServer::Impl {
       } else {
         checked(req, res);
       }
+      // httplib compresses only an exact "application/json": a parameter opts out.
+      if (!context.config().compress_json && res.get_header_value("Content-Type") == "application/json") {
+        res.headers.erase("Content-Type");
+        res.set_header("Content-Type", "application/json; charset=utf-8");
+      }
     };
   }
 

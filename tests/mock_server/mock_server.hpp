@@ -124,6 +124,10 @@ struct MockConfig {
   StreamOptions stream;
   /// Turns whose query contains this text end `failed` (error code "agent_error").
   std::string fail_marker = "[fail]";
+  /// Compress JSON answers when the client accepts it (httplib picks brotli at
+  /// its slowest, highest quality: about 4 ms per 20 KB). Benchmarks turn it
+  /// off to see the client's cost rather than the emulator's compressor.
+  bool compress_json = true;
 };
 
 /// One request as the server received it.

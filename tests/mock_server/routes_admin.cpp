@@ -41,6 +41,18 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
     send_json(res, 200,
               {{"turns_created", context.store.turns_created}, {"connections_seen", log.connections()}});
   });
+  // A generated artifact ({"size", "content_type", "filename"}), served in constant
+  // memory: lets an out-of-process benchmark download a 1 GiB file.
+  server.Post("/_mock/artifacts", guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                const json body = json::parse(req.body);
+                ArtifactRecord artifact;
+                artifact.generated = true;
+                artifact.generated_size = body.at("size").get<std::uint64_t>();
+                artifact.content_type = body.value("content_type", std::string("application/octet-stream"));
+                artifact.filename = body.value("filename", std::string("data.bin"));
+                std::lock_guard<std::mutex> lock(context.store.mutex);
+                send_json(res, 201, {{"id", context.store.add_artifact(std::move(artifact))}});
+              }));
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
               [&context](const httplib::Request& req, httplib::Response& res) {
                 std::lock_guard<std::mutex> lock(context.store.mutex);
