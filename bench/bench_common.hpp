@@ -1,0 +1,87 @@
+#pragma once
+
+// Shared by the benchmark programs: "--name value" arguments, a monotonic
+// clock, and JSON on stdout (scripts/bench.sh aggregates it).
+
+#include <paradigm/paradigm.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <iostream>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <sys/resource.h>
+
+namespace bench {
+
+/// "--name value" pairs; the first argument without "--" is the mode.
+class Args {
+ public:
+  Args(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg.rfind("--", 0) == 0 && i + 1 < argc) {
+        values_[arg.substr(2)] = argv[++i];
+      } else {
+        mode_ = arg;
+      }
+    }
+  }
+  std::string get(const std::string& name, const std::string& fallback = "") const {
+    const auto it = values_.find(name);
+    if (it != values_.end()) return it->second;
+    if (fallback.empty()) throw std::invalid_argument("missing --" + name);
+    return fallback;
+  }
+  long long number(const std::string& name, long long fallback) const {
+    return std::stoll(get(name, std::to_string(fallback)));
+  }
+  const std::string& mode() const { return mode_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::string mode_;
+};
+
+inline std::int64_t steady_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+inline double seconds_since(std::int64_t start_ns) { return static_cast<double>(steady_ns() - start_ns) / 1e9; }
+
+/// Peak resident set size of this process so far, in bytes.
+inline std::int64_t peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+/// A client on the mock, with the SDK's default policies.
+inline paradigm::ThreadsClient client_for(const Args& args) {
+  paradigm::ClientOptions options;
+  options.base_url = args.get("base-url");
+  options.api_key = args.get("key", "test-key");
+  return paradigm::ThreadsClient(options);
+}
+
+inline void emit(const nlohmann::json& result) { std::cout << result.dump() << std::endl; }
+
+/// Runs `body`, printing {"error": ...} and returning 1 on an exception.
+template <class Body>
+int guarded_main(Body body) {
+  try {
+    body();
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "bench: " << e.what() << '\n';
+    emit({{"error", e.what()}});
+    return 1;
+  }
+}
+
+}  // namespace bench

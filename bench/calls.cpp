@@ -1,0 +1,149 @@
+// Per-call overhead and connection reuse (issue #7, items 1 and 2).
+//
+//   bench_calls seed  --base-url URL [--target-bytes 20480]  -> {"thread", "turn", "bytes"}
+//   bench_calls sdk   --base-url URL --thread T --turn U [--calls 5000]
+//   bench_calls floor --base-url URL --thread T --turn U [--calls 5000]
+//   bench_calls sdk-threads ... [--threads 8]
+//
+// The floor is what a careful hand-written client costs: one reused libcurl
+// easy handle sending the same request (same headers, same Accept-Encoding)
+// and nlohmann::json::parse on the body. The SDK does that plus decoding
+// into the model, retries, error mapping and the connection pool.
+#include "bench_common.hpp"
+
+#include <curl/curl.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace {
+
+std::size_t append_body(char* data, std::size_t size, std::size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+/// One easy handle, reused for every call so that its connection stays open.
+class Floor {
+ public:
+  Floor(const std::string& url, const std::string& key) {
+    easy_ = curl_easy_init();
+    headers_ = curl_slist_append(headers_, ("Authorization: Bearer " + key).c_str());
+    headers_ = curl_slist_append(headers_, "Accept: application/json");
+    curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
+    // The SDK asks for every encoding libcurl supports; ask for the same.
+    curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &append_body);
+    curl_easy_setopt(easy_, CURLOPT_WRITEDATA, &body_);
+  }
+  ~Floor() {
+    curl_easy_cleanup(easy_);
+    curl_slist_free_all(headers_);
+  }
+  Floor(const Floor&) = delete;
+  Floor& operator=(const Floor&) = delete;
+
+  const std::string& get() {
+    body_.clear();
+    const CURLcode code = curl_easy_perform(easy_);
+    long status = 0;
+    curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+    if (code != CURLE_OK || status != 200)
+      throw std::runtime_error("floor GET failed: " + std::string(curl_easy_strerror(code)) + ", HTTP " +
+                               std::to_string(status));
+    return body_;
+  }
+
+ private:
+  CURL* easy_ = nullptr;
+  curl_slist* headers_ = nullptr;
+  std::string body_;
+};
+
+std::string turn_url(const bench::Args& args) {
+  return args.get("base-url") + "/api/v3/threads/" + args.get("thread") + "/turns/" + args.get("turn");
+}
+
+// A turn like a real answer: a web search tool call with its steps and
+// sources, and a long question, sized to about `target` bytes of JSON.
+void seed(const bench::Args& args) {
+  auto client = bench::client_for(args);
+  const auto target = static_cast<std::size_t>(args.number("target-bytes", 20480));
+  const std::string sentence =
+      "What are the latest news on retrieval-augmented generation for long regulatory documents, "
+      "and how should we evaluate answer faithfulness against the cited sources? ";
+  auto measure = [&](std::size_t query_bytes, nlohmann::json& out) {
+    paradigm::TurnRequest request;
+    while (request.query.value_or("").size() < query_bytes)
+      request.query = request.query.value_or("") + sentence;
+    const paradigm::Turn turn = client.create_thread_with_turn(request);
+    Floor floor(args.get("base-url") + "/api/v3/threads/" + turn.thread + "/turns/" + turn.id,
+                args.get("key", "test-key"));
+    // Identity encoding for the size: what the JSON weighs, not its compressed form.
+    out = {{"thread", turn.thread}, {"turn", turn.id}, {"bytes", floor.get().size()}};
+    return out["bytes"].get<std::size_t>();
+  };
+  nlohmann::json result;
+  const std::size_t base = measure(1, result);
+  // The query appears twice in the turn (the user's message, the tool's arguments).
+  if (base < target) measure((target - base) / 2, result);
+  bench::emit(result);
+}
+
+void run(const bench::Args& args) {
+  const long long calls = args.number("calls", 5000);
+  const std::string& mode = args.mode();
+  std::size_t checksum = 0;  // keeps the work observable
+  std::int64_t start = 0;
+  int threads = 1;
+  if (mode == "floor") {
+    Floor floor(turn_url(args), args.get("key", "test-key"));
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i) {
+      const auto json = nlohmann::json::parse(floor.get());
+      checksum += json["messages"].size();
+    }
+  } else if (mode == "sdk") {
+    auto client = bench::client_for(args);
+    const std::string thread = args.get("thread"), turn = args.get("turn");
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i)
+      checksum += client.get_turn(thread, turn).messages.size();
+  } else if (mode == "sdk-threads") {
+    // One client shared by all threads, as the docs recommend.
+    auto client = bench::client_for(args);
+    const std::string thread = args.get("thread"), turn = args.get("turn");
+    threads = static_cast<int>(args.number("threads", 8));
+    std::atomic<std::size_t> total{0};
+    std::vector<std::thread> workers;
+    start = bench::steady_ns();
+    for (int t = 0; t < threads; ++t) {
+      const long long share = calls / threads + (t < calls % threads ? 1 : 0);
+      workers.emplace_back([&, share] {
+        std::size_t local = 0;
+        for (long long i = 0; i < share; ++i)
+          local += client.get_turn(thread, turn).messages.size();
+        total += local;
+      });
+    }
+    for (auto& worker : workers)
+      worker.join();
+    checksum = total;
+  } else {
+    throw std::invalid_argument("unknown mode: " + mode);
+  }
+  const double seconds = bench::seconds_since(start);
+  bench::emit({{"mode", mode}, {"calls", calls}, {"threads", threads}, {"seconds", seconds},
+               {"checksum", checksum}});
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  const bench::Args args(argc, argv);
+  return bench::guarded_main([&] { args.mode() == "seed" ? seed(args) : run(args); });
+}
