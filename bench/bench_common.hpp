@@ -7,13 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
 #include <chrono>
 #include <cstdint>
 #include <iostream>
 #include <map>
 #include <stdexcept>
 #include <string>
-#include <sys/resource.h>
 
 namespace bench {
 
@@ -52,7 +52,9 @@ inline std::int64_t steady_ns() {
       .count();
 }
 
-inline double seconds_since(std::int64_t start_ns) { return static_cast<double>(steady_ns() - start_ns) / 1e9; }
+inline double seconds_since(std::int64_t start_ns) {
+  return static_cast<double>(steady_ns() - start_ns) / 1e9;
+}
 
 /// Peak resident set size of this process so far, in bytes.
 inline std::int64_t peak_rss_bytes() {
@@ -69,7 +71,9 @@ inline paradigm::ThreadsClient client_for(const Args& args) {
   return paradigm::ThreadsClient(options);
 }
 
-inline void emit(const nlohmann::json& result) { std::cout << result.dump() << std::endl; }
+inline void emit(const nlohmann::json& result) {
+  std::cout << result.dump() << std::endl;
+}
 
 /// Runs `body`, printing {"error": ...} and returning 1 on an exception.
 template <class Body>

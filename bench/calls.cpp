@@ -136,8 +136,8 @@ void run(const bench::Args& args) {
     throw std::invalid_argument("unknown mode: " + mode);
   }
   const double seconds = bench::seconds_since(start);
-  bench::emit({{"mode", mode}, {"calls", calls}, {"threads", threads}, {"seconds", seconds},
-               {"checksum", checksum}});
+  bench::emit(
+      {{"mode", mode}, {"calls", calls}, {"threads", threads}, {"seconds", seconds}, {"checksum", checksum}});
 }
 
 }  // namespace

@@ -35,8 +35,9 @@ json document_source(int i) {
           {"used_for_generation", true},
           {"created_at", "2026-01-15T10:00:02.5Z"},
           {"filename", "quarterly-report-" + std::to_string(i) + ".pdf"},
-          {"text", "The committee agreed to raise the Q4 budget by 5% and to review the "
-                   "vendor contracts before the end of the fiscal year. \u00e9t\u00e9 \u2014 ok."}};
+          {"text",
+           "The committee agreed to raise the Q4 budget by 5% and to review the "
+           "vendor contracts before the end of the fiscal year. \u00e9t\u00e9 \u2014 ok."}};
 }
 
 json web_source(int i) {
@@ -50,8 +51,8 @@ json web_source(int i) {
 }
 
 json tool_call(int i) {
-  json steps = json::array(
-      {step("started", 0), step("running", 40), step("running", 80), step("completed", 100)});
+  json steps =
+      json::array({step("started", 0), step("running", 40), step("running", 80), step("completed", 100)});
   json result = {{"text", "3 relevant chunks found"},
                  {"file_artifacts", json::array()},
                  {"web_sources", json::array({web_source(i), web_source(i + 1)})},
@@ -78,12 +79,9 @@ json tool_call(int i) {
 /// About `bytes` of turn JSON, in the API's shape.
 std::string big_turn(std::size_t bytes) {
   json parts = json::array({{{"type", "reasoning"}, {"reasoning", "I will search the documents."}}});
-  json turn = {{"id", "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"},
-               {"object", "turn"},
-               {"thread", "3f2c9a8e-0b7d-4e61-a5c4-1d2e3f4a5b6c"},
-               {"status", "completed"},
-               {"created_at", "2026-01-15T10:00:00.000001Z"},
-               {"liked", nullptr}};
+  json turn = {{"id", "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"},     {"object", "turn"},
+               {"thread", "3f2c9a8e-0b7d-4e61-a5c4-1d2e3f4a5b6c"}, {"status", "completed"},
+               {"created_at", "2026-01-15T10:00:00.000001Z"},      {"liked", nullptr}};
   json user = {{"id", "u-1"},
                {"object", "message"},
                {"role", "user"},

@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
     nlohmann::json results = nlohmann::json::array();
     for (auto& wait : waits) {
       wait.gets =
-          server.requests("GET", "/api/v3/threads/" + wait.created.thread + "/turns/" + wait.created.id).size();
+          server.requests("GET", "/api/v3/threads/" + wait.created.thread + "/turns/" + wait.created.id)
+              .size();
       results.push_back({{"duration_ms", wait.duration_ms},
                          {"gets", wait.gets},
                          {"late_ms", wait.late_ms},

@@ -2,4 +2,6 @@
 // client would include at least.
 #include <nlohmann/json.hpp>
 
-int main() { return 0; }
+int main() {
+  return 0;
+}
