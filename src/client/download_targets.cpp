@@ -136,7 +136,7 @@ FileDownload::FileDownload(std::filesystem::path destination, const ProgressCall
   temporary_ = directory / ("." + destination_.filename().string() + "." + random_suffix() + ".part");
   file_ = std::fopen(temporary_.string().c_str(), "wbx");
   if (!file_) throw Error("cannot create " + temporary_.string() + ": " + std::strerror(errno));
-  // One write per MiB rather than one per received chunk.
+  // Fixed-size writes, whatever the size of the received chunks.
   write_buffer_.resize(kWriteBufferBytes);
   std::setvbuf(file_, write_buffer_.data(), _IOFBF, write_buffer_.size());
 }

@@ -64,7 +64,12 @@ class FileDownload final : public DownloadTarget {
 
   std::filesystem::path destination_;
   std::filesystem::path temporary_;
-  static constexpr std::size_t kWriteBufferBytes = 1 << 20;
+  // Small writes, as curl makes: on Linux >= 6.16 ext4 backs each write with a
+  // page-cache folio as large as the write, and on a VM whose host reclaims
+  // free memory (balloon free-page reporting) large folios come from pages
+  // the host must fault back in. 1 MiB writes made a 1 GiB download 2.5x
+  // slower than 16 KiB ones (docs/benchmarks.md).
+  static constexpr std::size_t kWriteBufferBytes = 16 * 1024;
   std::vector<char> write_buffer_;  // the FILE's buffer: outlives file_
   const ProgressCallback& progress_;
   std::FILE* file_ = nullptr;
