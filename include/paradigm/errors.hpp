@@ -53,10 +53,11 @@ struct ApiErrorDetails {
   std::string code;
   /// Field validation messages (`{"field": ["msg"]}` or `{"fields": {...}}` bodies).
   std::map<std::string, std::vector<std::string>> field_errors;
-  /// The raw body, as received.
+  /// The raw body, as received (the API key, if echoed, reads `[REDACTED]`).
   std::string body;
   /// `x-request-id` (or a similar header) when the server sent one.
   std::string request_id;
+  /// The response headers (the API key, if echoed, reads `[REDACTED]`).
   Headers headers;
   /// The request that failed, e.g. "POST /api/v3/threads/turns".
   std::string method;

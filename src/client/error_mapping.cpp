@@ -109,8 +109,9 @@ void throw_api_error(int status, Headers headers, std::string body, std::string_
       redacted.push_back(redact(message, secret));
   }
   details.body = redact(std::move(body), secret);
-  details.request_id = request_id_of(headers);
-  details.headers = std::move(headers);
+  for (const auto& [name, value] : headers)
+    details.headers.add(redact(name, secret), redact(value, secret));
+  details.request_id = request_id_of(details.headers);
   details.method = std::string(method);
   details.path = std::string(path);
 

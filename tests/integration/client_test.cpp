@@ -131,6 +131,7 @@ TEST_F(Client, TheApiKeyNeverReachesLogsOrErrors) {
   mock::Fault fault;
   fault.status = 503;
   fault.body = R"({"detail": "echo )" + secret + R"("})";
+  fault.headers = {{"X-Echo", "Bearer " + secret}};
   fault.times = -1;
   server.add_fault(fault);
   std::string message;
@@ -140,6 +141,8 @@ TEST_F(Client, TheApiKeyNeverReachesLogsOrErrors) {
     message = e.what();
     EXPECT_EQ(e.body().find(secret), std::string::npos);
     EXPECT_EQ(e.detail().find(secret), std::string::npos);
+    ASSERT_TRUE(e.headers().get("x-echo").has_value());
+    EXPECT_EQ(e.headers().get("x-echo")->find(secret), std::string::npos);
   }
   EXPECT_FALSE(message.empty());
   EXPECT_EQ(message.find(secret), std::string::npos);

@@ -99,13 +99,21 @@ TEST(ApiErrors, CarryWhatTheServerSaid) {
 TEST(ApiErrors, NeverRepeatTheApiKey) {
   expect_throws_with(
       [] {
-        throw_api_error(401, {}, R"({"detail": "Invalid token sk-secret-123"})", "GET", "/api/v3/threads",
+        throw_api_error(401,
+                        {{"X-Request-Id", "sk-secret-123"}, {"WWW-Authenticate", "Bearer sk-secret-123"}},
+                        R"({"detail": "Invalid token sk-secret-123"})", "GET", "/api/v3/threads",
                         std::nullopt, "sk-secret-123");
       },
       [](const ApiError& e) {
         EXPECT_EQ(std::string(e.what()).find("sk-secret-123"), std::string::npos);
         EXPECT_EQ(e.detail().find("sk-secret-123"), std::string::npos);
         EXPECT_EQ(e.body().find("sk-secret-123"), std::string::npos);
+        EXPECT_EQ(e.request_id().find("sk-secret-123"), std::string::npos);
+        ASSERT_EQ(e.headers().fields().size(), 2u);
+        for (const auto& [name, value] : e.headers()) {
+          EXPECT_EQ(value.find("sk-secret-123"), std::string::npos) << name;
+        }
+        EXPECT_EQ(e.headers().get("www-authenticate"), "Bearer [REDACTED]");
       });
 }
 
