@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test:
-#   1. the whole suite, built with warnings as errors;
+#   1. the whole suite, built with warnings as errors (the benchmarks are
+#      built too, so that they keep compiling, but not run);
 #   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the concurrency tests under ThreadSanitizer;
 #   4. each fuzz target for a short, fixed time (scripts/fuzz.sh).
@@ -13,7 +14,7 @@ source "$(dirname "$0")/common.sh"
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
-packages=("${PARADIGM_PACKAGES[@]}")
+packages=("${PARADIGM_PACKAGES[@]}" libbenchmark-dev)
 $quick || packages+=(clang libclang-rt-14-dev)
 ensure_packages "${packages[@]}"
 
@@ -25,7 +26,7 @@ run_suite() {  # run_suite DIR [ctest options...]
 
 log "1/4 Build with warnings as errors, run every test"
 build="$PARADIGM_ROOT/build/ci"
-configure_build "$build" -DPARADIGM_WARNINGS_AS_ERRORS=ON
+configure_build "$build" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_BUILD_BENCH=ON
 cmake --build "$build" --parallel "$PARADIGM_JOBS"
 run_suite "$build"
 if $quick; then
