@@ -119,12 +119,32 @@ std::string error_event_detail(const StreamEvent& event) {
   return detail::truncate_for_message(event.data, 500);
 }
 
+// Whether `turn` may be the one `request` created. False only on evidence (a
+// user message with other text): the API does not promise to echo the query.
+bool may_answer(const Turn& turn, const TurnRequest& request) {
+  if (!request.query) return true;
+  bool saw_user_text = false;
+  for (const auto& message : turn.messages) {
+    if (message.role != Role::user) continue;
+    for (const auto& part : message.parts) {
+      if (!part.text) continue;
+      if (*part.text == *request.query) return true;
+      saw_user_text = true;
+    }
+  }
+  return !saw_user_text;
+}
+
 // The turn the stream was about: by id when an event named it, else the
-// thread's latest turn (the one the stream just created).
+// thread's latest turn if it is this request's, not an earlier turn of the
+// thread (the server may not have created the new one).
 std::optional<Turn> find_streamed_turn(detail::ClientCore& core, std::string_view thread_id,
-                                       const std::string& turn_id, const CallOptions& call) {
+                                       const std::string& turn_id, const TurnRequest& request,
+                                       const CallOptions& call) {
   if (!turn_id.empty()) return detail::fetch_turn(core, thread_id, turn_id, call);
-  return detail::latest_turn(core, thread_id, call);
+  auto latest = detail::latest_turn(core, thread_id, call);
+  if (latest && !may_answer(*latest, request)) return std::nullopt;
+  return latest;
 }
 
 // Waits for the turn to finish, as a create would.
@@ -169,7 +189,7 @@ Turn ThreadsClient::stream_turn(std::string_view thread_id, const TurnRequest& r
     core_->log(LogLevel::debug,
                "stream stopped by the handler after " + std::to_string(target.events()) + " events", &spec);
     if (call.cancel_on_stop) cancel_turn(thread_id, call);
-    auto turn = find_streamed_turn(*core_, thread_id, target.turn_id(), call);
+    auto turn = find_streamed_turn(*core_, thread_id, target.turn_id(), request, call);
     if (!turn) throw StreamError(spec.method + " " + spec.path + ": stopped before the turn was created");
     return std::move(*turn);
   }
@@ -180,10 +200,11 @@ Turn ThreadsClient::stream_turn(std::string_view thread_id, const TurnRequest& r
         &spec);
   }
   // The stream ended (or broke): what the server holds is the answer.
-  auto turn = find_streamed_turn(*core_, thread_id, target.turn_id(), call);
+  auto turn = find_streamed_turn(*core_, thread_id, target.turn_id(), request, call);
   if (!turn) {
     throw StreamError(spec.method + " " + spec.path + ": the stream ended (" +
-                      detail::to_string(result.error) + ") and the thread has no turn");
+                      detail::to_string(result.error) +
+                      ") before naming its turn, and the thread holds no turn for this query");
   }
   return settle(*core_, std::move(*turn), call);
 }

@@ -139,6 +139,62 @@ TEST_F(Streaming, ADroppedStreamIsRecoveredByWaitingForTheTurn) {
   EXPECT_EQ(server.turns_created(), 1);  // not sent again
 }
 
+TEST_F(Streaming, AStreamEndingBeforeNamingItsTurnFallsBackToTheThreadsNewTurn) {
+  const std::string thread = new_thread();
+  const Turn earlier = client().create_turn(thread, ask("An earlier question"));
+  server.configure(manual_turns());
+  // The server creates the turn, but its stream carries only a comment.
+  mock::Fault fault;
+  fault.method = "POST";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
+  fault.body = ": keep-alive\n\n";
+  fault.content_type = "text/event-stream";
+  server.add_fault(fault);
+  std::vector<StreamEvent> events;
+  CallOptions call;
+  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = stream(thread, events, call);
+  EXPECT_TRUE(events.empty());
+  EXPECT_NE(turn.id, earlier.id);
+  EXPECT_EQ(turn.status, TurnStatus::completed);
+  EXPECT_NE(turn.final_answer().find("Paris"), std::string::npos);
+  EXPECT_EQ(server.turns_created(), 2);
+}
+
+// An event stream that ends at once, without the server creating a turn.
+mock::Fault empty_event_stream() {
+  mock::Fault fault;
+  fault.method = "POST";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
+  fault.status = 200;
+  fault.body = "";
+  fault.content_type = "text/event-stream";
+  return fault;
+}
+
+TEST_F(Streaming, AnEmptyStreamIsNotMistakenForTheThreadsEarlierTurn) {
+  const std::string thread = new_thread();
+  client().create_turn(thread, ask("An earlier question"));
+  server.add_fault(empty_event_stream());
+  std::vector<StreamEvent> events;
+  try {
+    stream(thread, events);
+    FAIL() << "expected StreamError";
+  } catch (const StreamError& e) {
+    EXPECT_NE(std::string(e.what()).find("before naming its turn"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(events.empty());
+  EXPECT_EQ(server.turns_created(), 1);
+}
+
+TEST_F(Streaming, AnEmptyStreamOnAFreshThreadIsAStreamError) {
+  const std::string thread = new_thread();
+  server.add_fault(empty_event_stream());
+  std::vector<StreamEvent> events;
+  EXPECT_THROW(stream(thread, events), StreamError);
+  EXPECT_EQ(server.turns_created(), 0);
+}
+
 TEST_F(Streaming, ADropBeforeAnyEventIsNotRetriedAndReported) {
   mock::Fault fault;
   fault.method = "POST";
