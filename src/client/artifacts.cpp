@@ -47,7 +47,7 @@ std::string ThreadsClient::download_artifact(std::string_view artifact_id, const
 
 ArtifactContent ThreadsClient::download_artifact_content(std::string_view artifact_id,
                                                          const CallOptions& call) {
-  detail::MemoryDownload target;
+  detail::MemoryDownload target(core_->options().max_response_bytes);
   DownloadInfo info = run_download(*core_, artifact_id, target, call);
   return ArtifactContent{std::move(target.bytes), std::move(info)};
 }

@@ -114,7 +114,15 @@ void MemoryDownload::begin_attempt() {
 }
 
 bool MemoryDownload::on_data(std::string_view chunk) {
-  if (bytes.empty() && info_.content_length) bytes.reserve(static_cast<std::size_t>(*info_.content_length));
+  const std::uint64_t announced = info_.content_length.value_or(0);
+  if (bytes.size() + chunk.size() > limit_ || announced > limit_) {
+    failure_ = std::make_exception_ptr(
+        DecodeError("artifact exceeds max_response_bytes (" + std::to_string(limit_) +
+                    " bytes) for an in-memory download; download it to a file or a sink"));
+    return false;
+  }
+  // Content-Length comes from the server: reserve it only once it is known to be within the limit.
+  if (bytes.empty()) bytes.reserve(static_cast<std::size_t>(announced));
   bytes.append(chunk);
   info_.bytes += chunk.size();
   return true;

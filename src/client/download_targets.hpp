@@ -25,11 +25,18 @@ class DownloadTarget : public BodyTarget {
   DownloadInfo info_;
 };
 
+/// Holds the bytes in memory, refusing more than `limit` of them.
 class MemoryDownload final : public DownloadTarget {
  public:
+  explicit MemoryDownload(std::size_t limit) : limit_(limit) {}
   void begin_attempt() override;
   bool on_data(std::string_view bytes) override;
+  std::exception_ptr failure() const override { return failure_; }
   std::string bytes;
+
+ private:
+  std::size_t limit_;
+  std::exception_ptr failure_;
 };
 
 /// Passes chunks to the caller. Once a chunk is delivered the transfer is

@@ -1,0 +1,48 @@
+// In-memory downloads: the limit holds whatever the server announces.
+#include "client/download_targets.hpp"
+
+#include <paradigm/errors.hpp>
+
+#include <gtest/gtest.h>
+
+namespace paradigm::detail {
+namespace {
+
+void expect_decode_error(const std::exception_ptr& failure) {
+  ASSERT_TRUE(failure);
+  EXPECT_THROW(std::rethrow_exception(failure), DecodeError);
+}
+
+TEST(MemoryDownload, AHugeAnnouncedLengthIsRefusedNotReserved) {
+  MemoryDownload target(1024);
+  target.begin_attempt();
+  ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "1000000000000000"}}));
+  EXPECT_FALSE(target.on_data("x"));  // no attempt to reserve a petabyte
+  expect_decode_error(target.failure());
+  EXPECT_TRUE(target.bytes.empty());
+}
+
+TEST(MemoryDownload, BytesBeyondTheLimitAreRefused) {
+  MemoryDownload target(10);
+  target.begin_attempt();
+  ASSERT_TRUE(target.on_head(200, Headers{}));
+  EXPECT_TRUE(target.on_data("0123456789"));
+  EXPECT_FALSE(target.failure());
+  EXPECT_FALSE(target.on_data("a"));
+  expect_decode_error(target.failure());
+}
+
+TEST(MemoryDownload, ARetryStartsFromNothing) {
+  MemoryDownload target(10);
+  target.begin_attempt();
+  ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "6"}}));
+  EXPECT_TRUE(target.on_data("abc"));
+  target.begin_attempt();
+  ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "6"}}));
+  EXPECT_TRUE(target.on_data("abcdef"));
+  EXPECT_EQ(target.bytes, "abcdef");
+  EXPECT_EQ(target.info().bytes, 6u);
+}
+
+}  // namespace
+}  // namespace paradigm::detail
