@@ -100,18 +100,26 @@ class PARADIGM_API ThreadsClient {
 
   /// GET /api/v3/artifacts/{id}: the artifact's metadata.
   Artifact get_artifact(std::string_view artifact_id, const CallOptions& call = {});
-  /// GET /api/v3/artifacts/{id}/content: the bytes, in memory.
+  /// GET /api/v3/artifacts/{id}/content: the bytes, in memory (at most
+  /// `max_response_bytes`, else DecodeError: larger artifacts go to a file).
   std::string download_artifact(std::string_view artifact_id, const CallOptions& call = {});
-  /// The bytes with Content-Type / Content-Disposition.
+  /// The bytes with Content-Type / Content-Disposition (same limit).
   ArtifactContent download_artifact_content(std::string_view artifact_id, const CallOptions& call = {});
-  /// Streams the bytes to the file `destination` (a UTF-8 path; a
-  /// std::filesystem::path converts to it on POSIX, elsewhere pass
-  /// `path.u8string()`) in constant memory. The file appears only when complete
-  /// (written to a temporary file beside it, then renamed): on any failure the
-  /// destination is untouched and nothing is left behind. Like curl, it does
-  /// not fsync: after a power loss the file may be missing or short.
+  /// Streams the bytes to the file `destination` (a UTF-8 path) in constant
+  /// memory. The file appears only when complete (written to a temporary file
+  /// beside it, then renamed): on any failure the destination is untouched and
+  /// nothing is left behind. Like curl, it does not fsync: after a power loss
+  /// the file may be missing or short.
   DownloadInfo download_artifact(std::string_view artifact_id, const std::string& destination,
                                  const ProgressCallback& progress = {}, const CallOptions& call = {});
+  /// The same for a std::filesystem::path (any type with u8string()), without
+  /// this header including <filesystem>.
+  template <class Path, class = decltype(std::declval<const Path&>().u8string())>
+  DownloadInfo download_artifact(std::string_view artifact_id, const Path& destination,
+                                 const ProgressCallback& progress = {}, const CallOptions& call = {}) {
+    const auto utf8 = destination.u8string();  // std::u8string in C++20
+    return download_artifact(artifact_id, std::string(utf8.begin(), utf8.end()), progress, call);
+  }
   /// Passes the bytes to `sink` chunk by chunk; a sink returning false stops
   /// the transfer (the result then has `complete == false`).
   DownloadInfo download_artifact(std::string_view artifact_id, const ChunkSink& sink,
