@@ -24,7 +24,8 @@ namespace {
 // answer instead when the server did not stream.
 class StreamTarget final : public detail::BodyTarget {
  public:
-  StreamTarget(const StreamHandler& handler, std::size_t max_json) : handler_(handler), max_json_(max_json) {}
+  StreamTarget(const StreamHandler& handler, std::size_t max_bytes)
+      : handler_(handler), max_bytes_(max_bytes) {}
 
   bool on_head(int status, const Headers& headers) override {
     status_ = status;
@@ -34,7 +35,14 @@ class StreamTarget final : public detail::BodyTarget {
   }
   bool on_data(std::string_view bytes) override {
     if (!is_sse_) return buffer_json(bytes);
-    return parser_.feed(bytes, [this](const StreamEvent& event) { return dispatch(event); });
+    const bool go_on = parser_.feed(bytes, [this](const StreamEvent& event) { return dispatch(event); });
+    // A server that never ends its event must not take all the memory.
+    if (go_on && parser_.pending_bytes() > max_bytes_) {
+      failure_ = std::make_exception_ptr(StreamError("an event of the stream exceeds max_response_bytes (" +
+                                                     std::to_string(max_bytes_) + " bytes)"));
+      return false;
+    }
+    return go_on;
   }
   /// End of stream: the last event may lack its blank line.
   void finish() {
@@ -53,7 +61,7 @@ class StreamTarget final : public detail::BodyTarget {
 
  private:
   bool buffer_json(std::string_view bytes) {
-    if (json_.size() + bytes.size() > max_json_) {
+    if (json_.size() + bytes.size() > max_bytes_) {
       failure_ = std::make_exception_ptr(DecodeError("response body exceeds max_response_bytes"));
       return false;
     }
@@ -97,7 +105,7 @@ class StreamTarget final : public detail::BodyTarget {
   }
 
   const StreamHandler& handler_;
-  std::size_t max_json_;
+  std::size_t max_bytes_;  // of a JSON answer, or of one event
   detail::SseParser parser_;
   int status_ = 0;
   bool is_sse_ = false;

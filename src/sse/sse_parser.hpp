@@ -48,6 +48,9 @@ class SseParser {
   std::uint64_t events_dispatched() const { return events_dispatched_; }
   /// Work done so far (for tests).
   const Stats& stats() const { return stats_; }
+  /// Bytes held for the event not yet complete (its fields and unfinished line),
+  /// so that a caller can bound the memory of a stream that never ends an event.
+  std::size_t pending_bytes() const { return line_.size() + event_.event.size() + event_.data.size(); }
 
  private:
   std::string_view skip_bom(std::string_view bytes);

@@ -168,6 +168,41 @@ TEST_F(Artifacts, TheDestinationIsAUtf8PathGivenAsAString) {
   EXPECT_EQ(std::distance(fs::directory_iterator(directory), fs::directory_iterator()), 1);
 }
 
+TEST_F(Artifacts, TheDestinationMayBeAFilesystemPath) {
+  const std::string original = random_bytes(4096);
+  const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
+  const fs::path target = directory / fs::u8path("r\xc3\xa9sum\xc3\xa9.bin");
+  EXPECT_EQ(client().download_artifact(id, target, [](std::uint64_t, std::optional<std::uint64_t>) {}).bytes,
+            original.size());
+  EXPECT_EQ(read_file(target), original);
+}
+
+TEST_F(Artifacts, InMemoryDownloadsStopAtTheResponseLimit) {
+  const std::string original = random_bytes(300 * 1024);
+  const std::string id = server.add_artifact(original, "application/octet-stream", "big.bin");
+  auto with = options();
+  with.max_response_bytes = 100 * 1024;
+  auto paradigm = client(with);
+  try {
+    paradigm.download_artifact(id);
+    FAIL() << "expected DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("max_response_bytes"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(paradigm.download_artifact_content(id), DecodeError);
+  // The file and sink forms use constant memory: no limit.
+  EXPECT_EQ(paradigm.download_artifact(id, (directory / "big.bin").string()).bytes, original.size());
+  std::size_t received = 0;
+  paradigm.download_artifact(id, [&](std::string_view chunk) {
+    received += chunk.size();
+    return true;
+  });
+  EXPECT_EQ(received, original.size());
+  // At the limit exactly, it is delivered.
+  with.max_response_bytes = original.size();
+  EXPECT_EQ(client(with).download_artifact(id), original);
+}
+
 TEST_F(Artifacts, AStalledDownloadTimesOutAndLeavesNoFile) {
   const std::string id = server.add_artifact(random_bytes(1 << 20), "application/octet-stream", "data.bin");
   break_download(mock::TransportFault::stall_mid_body, -1);

@@ -195,6 +195,30 @@ TEST_F(Streaming, AnEmptyStreamOnAFreshThreadIsAStreamError) {
   EXPECT_EQ(server.turns_created(), 0);
 }
 
+TEST_F(Streaming, AnEventThatNeverEndsStopsAtTheResponseLimit) {
+  const std::string thread = new_thread();
+  mock::Fault fault;
+  fault.method = "POST";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
+  fault.body = "event: message\ndata: {\"text\": \"ok\"}\n\ndata: " + std::string(256 * 1024, 'x');
+  fault.content_type = "text/event-stream";
+  server.add_fault(fault);
+  auto with = options();
+  with.max_response_bytes = 64 * 1024;
+  std::vector<StreamEvent> events;
+  try {
+    client(with).stream_turn(thread, ask("Hi"), [&](const StreamEvent& event) {
+      events.push_back(event);
+      return true;
+    });
+    FAIL() << "expected StreamError";
+  } catch (const StreamError& e) {
+    EXPECT_NE(std::string(e.what()).find("max_response_bytes"), std::string::npos) << e.what();
+  }
+  ASSERT_EQ(events.size(), 1u);  // the complete event before it was delivered
+  EXPECT_EQ(events.front().data, R"({"text": "ok"})");
+}
+
 TEST_F(Streaming, ADropBeforeAnyEventIsNotRetriedAndReported) {
   mock::Fault fault;
   fault.method = "POST";
