@@ -20,6 +20,15 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
+// The --schema file: a bad one is a usage error (exit 2), not an API error.
+paradigm::JsonValue read_schema(const std::string& path) {
+  try {
+    return paradigm::JsonValue::parse(read_file(path));
+  } catch (const paradigm::DecodeError& e) {
+    throw paradigm::InvalidRequestError("--schema " + path + " is not valid JSON: " + e.what());
+  }
+}
+
 // Saves every artifact of the turn into `directory`, under the file name the
 // server gives in Content-Disposition (else the artifact id).
 void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& turn,
@@ -70,8 +79,7 @@ paradigm::TurnRequest make_request(const Common& common, const AskOptions& ask, 
   if (!ask.files.empty()) request.file_ids = ask.files;
   if (!ask.system_suffix.empty()) request.system_prompt_suffix = ask.system_suffix;
   if (ask.max_steps) request.max_steps = ask.max_steps;
-  if (!ask.schema_file.empty())
-    request.response_format = paradigm::JsonValue::parse(read_file(ask.schema_file));
+  if (!ask.schema_file.empty()) request.response_format = read_schema(ask.schema_file);
   if (ask.immediate) request.immediate_final_answer = true;
   if (ask.background) request.background = true;
   request.validate();
