@@ -41,7 +41,11 @@ else
 fi
 
 log "paradigm ask \"$query\""
-"$cli" ask --verbose "$query" 2> "$work/ids"
+# --verbose prints the ids on stderr; on failure, that is where the error is too.
+if ! "$cli" ask --verbose "$query" 2> "$work/ids"; then
+  cat "$work/ids" >&2
+  exit 1
+fi
 thread=$(awk '$1 == "thread" { print $2 }' "$work/ids")
 echo "  (thread $thread)"
 
