@@ -51,6 +51,14 @@ PARADIGM_API std::string to_json(const Page<Turn>& value);
 PARADIGM_API std::string to_json(const Page<Thread>& value);
 PARADIGM_API std::string to_json(const Page<Agent>& value);
 PARADIGM_API std::string to_json(const Page<AgentFile>& value);
+PARADIGM_API std::string to_json(const DocumentPart& value);
+PARADIGM_API std::string to_json(const WorkspacePart& value);
+PARADIGM_API std::string to_json(const PartTag& value);
+PARADIGM_API std::string to_json(const AgentCompany& value);
+PARADIGM_API std::string to_json(const AgentGroup& value);
+PARADIGM_API std::string to_json(const AgentWorkspace& value);
+PARADIGM_API std::string to_json(const FileWorkspace& value);
+PARADIGM_API std::string to_json(const FileTag& value);
 /// Requests serialise to the exact body the client sends.
 PARADIGM_API std::string to_json(const TurnRequest& value);
 PARADIGM_API std::string to_json(const ThreadRequest& value);
@@ -103,5 +111,21 @@ template <>
 PARADIGM_API Page<Agent> from_json<Page<Agent>>(std::string_view);
 template <>
 PARADIGM_API Page<AgentFile> from_json<Page<AgentFile>>(std::string_view);
+template <>
+PARADIGM_API DocumentPart from_json<DocumentPart>(std::string_view);
+template <>
+PARADIGM_API WorkspacePart from_json<WorkspacePart>(std::string_view);
+template <>
+PARADIGM_API PartTag from_json<PartTag>(std::string_view);
+template <>
+PARADIGM_API AgentCompany from_json<AgentCompany>(std::string_view);
+template <>
+PARADIGM_API AgentGroup from_json<AgentGroup>(std::string_view);
+template <>
+PARADIGM_API AgentWorkspace from_json<AgentWorkspace>(std::string_view);
+template <>
+PARADIGM_API FileWorkspace from_json<FileWorkspace>(std::string_view);
+template <>
+PARADIGM_API FileTag from_json<FileTag>(std::string_view);
 
 }  // namespace paradigm

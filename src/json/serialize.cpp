@@ -3,7 +3,7 @@
 #include <paradigm/errors.hpp>
 #include <paradigm/serialize.hpp>
 
-#include "json/model_json.hpp"
+#include "json/codec.hpp"
 
 namespace paradigm {
 
@@ -62,6 +62,14 @@ PARADIGM_DEFINE_SERIALIZE(Page<Turn>)
 PARADIGM_DEFINE_SERIALIZE(Page<Thread>)
 PARADIGM_DEFINE_SERIALIZE(Page<Agent>)
 PARADIGM_DEFINE_SERIALIZE(Page<AgentFile>)
+PARADIGM_DEFINE_SERIALIZE(DocumentPart)
+PARADIGM_DEFINE_SERIALIZE(WorkspacePart)
+PARADIGM_DEFINE_SERIALIZE(PartTag)
+PARADIGM_DEFINE_SERIALIZE(AgentCompany)
+PARADIGM_DEFINE_SERIALIZE(AgentGroup)
+PARADIGM_DEFINE_SERIALIZE(AgentWorkspace)
+PARADIGM_DEFINE_SERIALIZE(FileWorkspace)
+PARADIGM_DEFINE_SERIALIZE(FileTag)
 
 #undef PARADIGM_DEFINE_SERIALIZE
 
