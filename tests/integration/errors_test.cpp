@@ -155,5 +155,25 @@ TEST_F(Errors, IdsCannotReachAnotherRoute) {
   }
 }
 
+TEST_F(Errors, IdsFromTheServerCannotReachAnotherRouteEither) {
+  // A 202 naming a turn and a thread whose ids would change the route if
+  // pasted into the polling URL as they are.
+  mock::Fault accepted;
+  accepted.method = "POST";
+  accepted.path_regex = "/api/v3/threads/turns";
+  accepted.status = 202;
+  accepted.body = R"({"turn_id": "../../agents", "thread": "t?limit=1#x", "status": "running"})";
+  server.add_fault(accepted);
+  EXPECT_THROW(client().create_thread_with_turn(ask("Hi")), NotFoundError);
+  bool polled = false;
+  for (const auto& request : server.requests()) {
+    if (request.method != "GET") continue;
+    // The whole thread id is one decoded segment: its '?' started no query.
+    EXPECT_EQ(request.path.rfind("/api/v3/threads/t?limit=1#x/turns", 0), 0u) << request.path;
+    polled |= request.path == "/api/v3/threads/t?limit=1#x/turns/../../agents";
+  }
+  EXPECT_TRUE(polled) << "the turn's own route, with both ids as single segments";
+}
+
 }  // namespace
 }  // namespace paradigm::testing

@@ -75,6 +75,46 @@ TEST_F(Listings, TurnsPageWithCursorsNewestFirst) {
   EXPECT_EQ(listed, ids);
 }
 
+TEST_F(Listings, TurnsPageBackwardsWithEndingBefore) {
+  auto paradigm = client();
+  const Turn first = paradigm.create_thread_with_turn(ask("one"));
+  std::vector<std::string> ids{first.id};  // oldest first
+  for (int i = 0; i < 4; ++i)
+    ids.push_back(paradigm.create_turn(first.thread, ask("more " + std::to_string(i))).id);
+
+  // From the oldest turn, ending_before walks towards the newest.
+  ListOptions list;
+  list.limit = 2;
+  list.ending_before = ids.front();
+  std::set<std::string> listed;
+  for (int pages = 0; pages < 10; ++pages) {
+    const Page<Turn> page = paradigm.list_turns(first.thread, list);
+    if (page.results.empty()) break;
+    for (const auto& turn : page.results)
+      EXPECT_TRUE(listed.insert(turn.id).second) << "listed twice";
+    EXPECT_EQ(server.requests().back().param("ending_before"), *list.ending_before);
+    list.ending_before = page.results.front().id;  // newest first: the front is the newest
+  }
+  EXPECT_EQ(listed, std::set<std::string>(ids.begin() + 1, ids.end()));
+}
+
+TEST_F(Listings, AgentsFilteredByNameAndCompany) {
+  auto paradigm = client();
+  AgentFilter by_name;
+  by_name.name = "research";
+  const Page<Agent> named = paradigm.list_agents(by_name);
+  EXPECT_EQ(server.requests().back().param("name"), "research");
+  ASSERT_EQ(named.results.size(), 1u);
+  EXPECT_EQ(named.results[0].name, "Research assistant");
+
+  AgentFilter by_company;
+  by_company.company_id = 1;
+  EXPECT_EQ(paradigm.list_agents(by_company).results.size(), 3u);
+  EXPECT_EQ(server.requests().back().param("company_id"), "1");
+  by_company.company_id = 2;
+  EXPECT_TRUE(paradigm.list_agents(by_company).results.empty());
+}
+
 TEST_F(Listings, FeedbackIsSentAsAnAction) {
   auto paradigm = client();
   const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"));

@@ -217,6 +217,7 @@ TEST_F(Retries, RetryLogsNameTheAttemptAndDelay) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].level, LogLevel::warning);
   EXPECT_EQ(records[0].method, "GET");
+  EXPECT_EQ(records[0].path, "/api/v3/threads/" + turn.thread + "/turns/" + turn.id);
   EXPECT_EQ(records[0].status, 503);
   EXPECT_EQ(records[0].attempt, 1);
   EXPECT_EQ(records[0].delay, milliseconds(1000));

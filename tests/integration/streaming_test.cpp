@@ -219,6 +219,19 @@ TEST_F(Streaming, AnEventThatNeverEndsStopsAtTheResponseLimit) {
   EXPECT_EQ(events.front().data, R"({"text": "ok"})");
 }
 
+TEST_F(Streaming, AFailedTurnIsReturnedNotThrown) {
+  const std::string thread = new_thread();
+  std::vector<StreamEvent> events;
+  const Turn turn = client().stream_turn(thread, ask("please [fail]"), [&](const StreamEvent& event) {
+    events.push_back(event);
+    return true;
+  });
+  EXPECT_FALSE(events.empty());
+  EXPECT_EQ(turn.status, TurnStatus::failed);
+  ASSERT_TRUE(turn.error.has_value());
+  EXPECT_EQ(turn.error->code, "agent_error");
+}
+
 TEST_F(Streaming, ADropBeforeAnyEventIsNotRetriedAndReported) {
   mock::Fault fault;
   fault.method = "POST";

@@ -39,6 +39,8 @@ TEST_F(Turns, SendsOnlyTheFieldsSetWithTheDocumentedHeaders) {
   EXPECT_EQ(posts[0].header("Authorization"), std::string("Bearer ") + kApiKey);
   EXPECT_EQ(posts[0].header("Content-Type"), "application/json");
   EXPECT_EQ(posts[0].header("Accept"), "application/json");
+  // Compressed answers are accepted (and the mock compresses every JSON answer it can).
+  EXPECT_NE(posts[0].header("Accept-Encoding").find("gzip"), std::string::npos);
   EXPECT_EQ(posts[0]
                 .header("User-Agent")
                 .rfind(std::string("paradigm-cpp/") + PARADIGM_VERSION_STRING + " libcurl/", 0),
@@ -139,6 +141,31 @@ TEST_F(SlowTurns, BackgroundReturnsTheRunningTurnThenWaitForTurnFinishesIt) {
   EXPECT_EQ(updates, 4);  // completed during the third update, seen by the fourth poll
   // wait_for_turn polls at once, then pauses between polls.
   EXPECT_EQ(clock->sleeps().size(), 3u);
+}
+
+TEST_F(SlowTurns, RetryAfterOnAPollAnswerStretchesTheNextPause) {
+  auto paradigm = client();
+  TurnRequest request = ask("What is the capital of France?");
+  request.background = true;
+  const Turn running = paradigm.create_thread_with_turn(request);
+  // The first poll is answered normally (200, still running) with a hint.
+  mock::Fault hint;
+  hint.method = "GET";
+  hint.path_regex = "/api/v3/threads/[^/]+/turns/[^/]+";
+  hint.headers = {{"Retry-After", "3"}};
+  server.add_fault(hint);
+
+  WaitOptions wait;
+  int updates = 0;
+  wait.on_update = [&](const Turn& t) {
+    if (++updates == 2) server.complete_turn(t.thread, t.id);
+  };
+  EXPECT_EQ(paradigm.wait_for_turn(running.thread, running.id, wait).status, TurnStatus::completed);
+  // Polled at once, then paused 3 s (not the 0.5 s of the policy), then the default again.
+  const auto sleeps = clock->sleeps();
+  ASSERT_EQ(sleeps.size(), 2u);
+  EXPECT_EQ(sleeps[0], std::chrono::milliseconds(3000));
+  EXPECT_LT(sleeps[1], std::chrono::milliseconds(3000));
 }
 
 TEST_F(SlowTurns, WaitingWorksWithoutThePerTurnRoute405) {

@@ -161,6 +161,20 @@ TEST_F(Mock, FaultsApplyAfterSkipForTimesThenStop) {
   EXPECT_EQ(http.Get("/api/v3/threads")->status, 200);  // other paths untouched
 }
 
+TEST_F(Mock, ADelayHoldsTheAnswerBack) {
+  Fault fault;
+  fault.path_regex = "/api/v3/agents";
+  fault.delay = std::chrono::milliseconds(300);
+  server.add_fault(fault);
+  // A lower bound only: the answer cannot come before the delay has passed.
+  const auto start = std::chrono::steady_clock::now();
+  auto res = http.Get("/api/v3/agents");
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_GE(elapsed, std::chrono::milliseconds(300));
+}
+
 TEST_F(Mock, ClosingBeforeTheResponseSendsNothing) {
   Fault fault;
   fault.transport = TransportFault::close_before_response;
