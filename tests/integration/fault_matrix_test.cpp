@@ -77,6 +77,13 @@ mock::Fault status(int code, mock::HeaderList headers = {}, int times = 1) {
   return fault;
 }
 
+// `code` answered with `Retry-After: value`.
+std::function<void(mock::Fault&)> retry_after(int code, const char* value) {
+  return [code, value](mock::Fault& f) { f = status(code, {{"Retry-After", value}}); };
+}
+
+const char* kAbsurdRetryAfter = "999999999";  // over max_retry_after (60 s)
+
 const std::vector<FaultCase>& fault_cases() {
   static const std::vector<FaultCase> cases = {
       {"connection_refused", nullptr, [](const Call&) { return fails<ConnectionError>(0); }},
@@ -139,6 +146,33 @@ const std::vector<FaultCase>& fault_cases() {
        [](const Call& c) { return status_retry(c, true, milliseconds(500)); }},
       {"504", [](mock::Fault& f) { f = status(504); },
        [](const Call& c) { return status_retry(c, false, milliseconds(500)); }},
+      // Retry-After on the other retryable statuses, and on 409, which never is.
+      {"408_retry_after_seconds", retry_after(408, "2"),
+       [](const Call& c) { return status_retry(c, true, milliseconds(2000)); }},
+      {"409_retry_after_seconds", retry_after(409, "2"), [](const Call&) { return fails<ConflictError>(); }},
+      {"500_retry_after_seconds", retry_after(500, "2"),
+       [](const Call& c) { return status_retry(c, false, milliseconds(2000)); }},
+      {"502_retry_after_seconds", retry_after(502, "2"),
+       [](const Call& c) { return status_retry(c, false, milliseconds(2000)); }},
+      {"503_retry_after_seconds", retry_after(503, "2"),
+       [](const Call& c) { return status_retry(c, true, milliseconds(2000)); }},
+      {"504_retry_after_seconds", retry_after(504, "2"),
+       [](const Call& c) { return status_retry(c, false, milliseconds(2000)); }},
+      {"503_retry_after_http_date", retry_after(503, "Tue, 14 Nov 2023 22:13:25 GMT"),
+       [](const Call& c) { return status_retry(c, true, milliseconds(5000)); }},
+      // A pause longer than max_retry_after is not waited: the status's error at once.
+      {"408_retry_after_absurd", retry_after(408, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ApiError>(); }},
+      {"409_retry_after_absurd", retry_after(409, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ConflictError>(); }},
+      {"500_retry_after_absurd", retry_after(500, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ServerError>(); }},
+      {"502_retry_after_absurd", retry_after(502, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ServerError>(); }},
+      {"503_retry_after_absurd", retry_after(503, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ServerError>(); }},
+      {"504_retry_after_absurd", retry_after(504, kAbsurdRetryAfter),
+       [](const Call&) { return fails<ServerError>(); }},
       {"500_should_retry_true",
        [](mock::Fault& f) {
          f = status(500, {{"x-should-retry", "true"}});
