@@ -54,12 +54,15 @@ int port_of(const sockaddr_storage& address) {
 // Edits the regular answer's body as the fault asks (pad, truncate, replace).
 void edit_body(const Fault& fault, httplib::Response& res) {
   if (fault.body) res.set_content(*fault.body, fault.content_type);
-  if (fault.pad_body_bytes > 0) {
+  if (fault.pad_body_bytes > 0 && !res.body.empty()) {  // a streamed body (SSE) is left alone
+    const std::string padding(fault.pad_body_bytes, 'x');
     auto body = json::parse(res.body, nullptr, false);
-    if (body.is_object()) {
-      body["mock_padding"] = std::string(fault.pad_body_bytes, 'x');
+    if (body.is_object()) body["mock_padding"] = padding;
+    if (body.is_array()) body.push_back({{"mock_padding", padding}});
+    if (body.is_object() || body.is_array())
       res.set_content(body.dump(), "application/json");
-    }
+    else
+      res.set_content(res.body + padding, res.get_header_value("Content-Type"));  // bytes: more of them
   }
   if (fault.truncate_body_to > 0 && res.body.size() > fault.truncate_body_to) {
     res.set_content(res.body.substr(0, fault.truncate_body_to), res.get_header_value("Content-Type"));

@@ -67,7 +67,9 @@ struct Fault {
   /// Send the normal answer with its body cut to this many bytes (a complete
   /// HTTP response whose JSON is truncated). 0 = off.
   std::size_t truncate_body_to = 0;
-  /// Pad the normal JSON object answer with a string member of this many bytes. 0 = off.
+  /// Make the normal answer this many bytes larger: a string member of a JSON
+  /// object, an object appended to a JSON array, bytes appended to any other
+  /// body (an artifact). A streamed (SSE) body is left alone. 0 = off.
   std::size_t pad_body_bytes = 0;
 
   TransportFault transport = TransportFault::none;
