@@ -1,6 +1,11 @@
 // Retries, idempotency and timeouts against injected faults (DESIGN.md §4).
 #include "support/mock_fixture.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace paradigm::testing {
 namespace {
 
@@ -204,6 +209,64 @@ TEST_F(Retries, CancellingStopsRetrying) {
   clock->on_sleep([&](std::size_t) { call.cancellation.cancel(); });
   EXPECT_THROW(client().get_turn(turn.thread, turn.id, call), CancelledError);
   EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 1u);
+}
+
+// A loopback listener whose accept queue is full: the kernel drops new SYNs,
+// so a connect to it hangs until the client's connect timeout.
+class FullListener {
+ public:
+  FullListener() {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (listener_ < 0 || ::bind(listener_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+        ::listen(listener_, 0) != 0 ||
+        ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+      throw std::runtime_error("cannot listen on loopback");
+    }
+    port_ = ntohs(address.sin_port);
+    // One connection never accepted fills a backlog of 0.
+    filler_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (filler_ < 0 || ::connect(filler_, reinterpret_cast<sockaddr*>(&address), length) != 0) {
+      throw std::runtime_error("cannot fill the accept queue");
+    }
+  }
+  ~FullListener() {
+    ::close(filler_);
+    ::close(listener_);
+  }
+  FullListener(const FullListener&) = delete;
+  FullListener& operator=(const FullListener&) = delete;
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int listener_ = -1;
+  int filler_ = -1;
+  int port_ = 0;
+};
+
+TEST_F(Retries, AConnectThatHangsEndsAtTheConnectTimeout) {
+  const FullListener unreachable;
+  auto with = options();
+  with.base_url = unreachable.url();
+  with.connect_timeout = std::chrono::milliseconds(150);
+  try {
+    client(with).list_threads();
+    FAIL() << "expected TimeoutError";
+  } catch (const TimeoutError& e) {
+    EXPECT_NE(std::string(e.what()).find("GET /api/v3/threads"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(clock->sleeps().size(), 2u);  // nothing was sent: retried like a refusal
+
+  // The call's own connect timeout wins over the client's.
+  with.connect_timeout = std::chrono::seconds(20);
+  CallOptions call;
+  call.connect_timeout = std::chrono::milliseconds(150);
+  call.retry = RetryPolicy{};
+  call.retry->max_retries = 0;
+  EXPECT_THROW(client(with).list_threads({}, call), TimeoutError);
 }
 
 TEST_F(Retries, RetryLogsNameTheAttemptAndDelay) {

@@ -57,6 +57,31 @@ TEST_F(Tls, TheCertificateIsAcceptedWithItsCaBundle) {
   EXPECT_EQ(server->requests().size(), 1u);
 }
 
+// A CA directory as `openssl rehash` lays it out: the certificate under "<subject hash>.0".
+fs::path hashed_ca_directory(const fs::path& certificate, const fs::path& directory) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_file(certificate.c_str(), "r"), &BIO_free);
+  std::unique_ptr<X509, decltype(&X509_free)> cert(
+      in ? PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr) : nullptr, &X509_free);
+  if (!cert) throw std::runtime_error("cannot read " + certificate.string());
+  char name[16];
+  std::snprintf(name, sizeof name, "%08lx.0", X509_subject_name_hash(cert.get()));
+  fs::create_directories(directory);
+  fs::copy_file(certificate, directory / name);
+  return directory;
+}
+
+TEST_F(Tls, TheCertificateIsAcceptedFromACaDirectory) {
+  auto with = options();
+  with.ca_path = hashed_ca_directory(files.certificate, directory / "ca").string();
+  auto client = ClientTestAccess::make(with, clock);
+  EXPECT_NO_THROW(client.list_threads());
+  // An empty directory trusts nothing.
+  with.ca_path = (directory / "empty").string();
+  fs::create_directories(with.ca_path);
+  auto distrusting = ClientTestAccess::make(with, clock);
+  EXPECT_THROW(distrusting.list_threads(), ConnectionError);
+}
+
 TEST_F(Tls, VerificationCanOnlyBeTurnedOffExplicitlyAndIsLogged) {
   std::vector<LogRecord> records;
   auto with = options();
