@@ -21,8 +21,7 @@ class BufferTarget final : public BodyTarget {
   void begin_attempt() override { body.clear(); }
   bool on_data(std::string_view bytes) override {
     if (body.size() + bytes.size() > limit_) {
-      failure_ = std::make_exception_ptr(
-          DecodeError("response body exceeds max_response_bytes (" + std::to_string(limit_) + " bytes)"));
+      failure_ = response_too_large(limit_);
       return false;
     }
     body.append(bytes);
@@ -63,6 +62,12 @@ bool is_reserved_header(std::string_view name) {
 }
 
 }  // namespace
+
+std::exception_ptr response_too_large(std::size_t limit, std::string_view advice) {
+  std::string message = "response body exceeds max_response_bytes (" + std::to_string(limit) + " bytes)";
+  if (!advice.empty()) message += "; " + std::string(advice);
+  return std::make_exception_ptr(DecodeError(message));
+}
 
 ClientCore::ClientCore(ClientOptions options, std::shared_ptr<Clock> clock)
     : options_(std::move(options)),

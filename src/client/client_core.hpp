@@ -60,6 +60,10 @@ class BodyTarget {
   virtual std::exception_ptr failure() const { return nullptr; }
 };
 
+/// The DecodeError of an answer held in memory that outgrew max_response_bytes
+/// (`limit`); `advice` says what to do instead, when there is something.
+std::exception_ptr response_too_large(std::size_t limit, std::string_view advice = {});
+
 class ClientCore {
  public:
   ClientCore(ClientOptions options, std::shared_ptr<Clock> clock);

@@ -116,9 +116,7 @@ void MemoryDownload::begin_attempt() {
 bool MemoryDownload::on_data(std::string_view chunk) {
   const std::uint64_t announced = info_.content_length.value_or(0);
   if (bytes.size() + chunk.size() > limit_ || announced > limit_) {
-    failure_ = std::make_exception_ptr(
-        DecodeError("artifact exceeds max_response_bytes (" + std::to_string(limit_) +
-                    " bytes) for an in-memory download; download it to a file or a sink"));
+    failure_ = response_too_large(limit_, "download the artifact to a file or a sink instead");
     return false;
   }
   // Content-Length comes from the server: reserve it only once it is known to be within the limit.

@@ -62,7 +62,7 @@ class StreamTarget final : public detail::BodyTarget {
  private:
   bool buffer_json(std::string_view bytes) {
     if (json_.size() + bytes.size() > max_bytes_) {
-      failure_ = std::make_exception_ptr(DecodeError("response body exceeds max_response_bytes"));
+      failure_ = detail::response_too_large(max_bytes_);
       return false;
     }
     json_.append(bytes);
