@@ -83,7 +83,11 @@ std::function<void(mock::Fault&)> retry_after(int code, const char* value) {
   return [code, value](mock::Fault& f) { f = status(code, {{"Retry-After", value}}); };
 }
 
-const char* kAbsurdRetryAfter = "999999999";  // over max_retry_after (60 s)
+// `code` with a Retry-After over max_retry_after (60 s): not waited, E at once.
+template <class E>
+FaultCase absurd_retry_after(const char* name, int code) {
+  return {name, retry_after(code, "999999999"), [](const Call&) { return fails<E>(); }};
+}
 
 const std::vector<FaultCase>& fault_cases() {
   static const std::vector<FaultCase> cases = {
@@ -134,11 +138,7 @@ const std::vector<FaultCase>& fault_cases() {
          f = status(503, {{"retry-after-ms", "150"}});
        },
        [](const Call& c) { return status_retry(c, true, milliseconds(150)); }},
-      {"429_retry_after_absurd",
-       [](mock::Fault& f) {
-         f = status(429, {{"Retry-After", "999999999"}});
-       },
-       [](const Call&) { return fails<RateLimitError>(); }},
+      absurd_retry_after<RateLimitError>("429_retry_after_absurd", 429),
       {"500", [](mock::Fault& f) { f = status(500); },
        [](const Call& c) { return status_retry(c, false, milliseconds(500)); }},
       {"502", [](mock::Fault& f) { f = status(502); },
@@ -162,18 +162,12 @@ const std::vector<FaultCase>& fault_cases() {
       {"503_retry_after_http_date", retry_after(503, "Tue, 14 Nov 2023 22:13:25 GMT"),
        [](const Call& c) { return status_retry(c, true, milliseconds(5000)); }},
       // A pause longer than max_retry_after is not waited: the status's error at once.
-      {"408_retry_after_absurd", retry_after(408, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ApiError>(); }},
-      {"409_retry_after_absurd", retry_after(409, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ConflictError>(); }},
-      {"500_retry_after_absurd", retry_after(500, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ServerError>(); }},
-      {"502_retry_after_absurd", retry_after(502, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ServerError>(); }},
-      {"503_retry_after_absurd", retry_after(503, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ServerError>(); }},
-      {"504_retry_after_absurd", retry_after(504, kAbsurdRetryAfter),
-       [](const Call&) { return fails<ServerError>(); }},
+      absurd_retry_after<ApiError>("408_retry_after_absurd", 408),
+      absurd_retry_after<ConflictError>("409_retry_after_absurd", 409),
+      absurd_retry_after<ServerError>("500_retry_after_absurd", 500),
+      absurd_retry_after<ServerError>("502_retry_after_absurd", 502),
+      absurd_retry_after<ServerError>("503_retry_after_absurd", 503),
+      absurd_retry_after<ServerError>("504_retry_after_absurd", 504),
       {"500_should_retry_true",
        [](mock::Fault& f) {
          f = status(500, {{"x-should-retry", "true"}});
