@@ -59,8 +59,10 @@ void edit_body(const Fault& fault, httplib::Response& res) {
     auto body = json::parse(res.body, nullptr, false);
     if (body.is_object()) body["mock_padding"] = padding;
     if (body.is_array()) body.push_back({{"mock_padding", padding}});
+    // Sent uncompressed (a parameter opts out of httplib's compression): brotli
+    // at its highest quality would spend long before the first byte on 2 MiB.
     if (body.is_object() || body.is_array())
-      res.set_content(body.dump(), "application/json");
+      res.set_content(body.dump(), "application/json; charset=utf-8");
     else
       res.set_content(res.body + padding, res.get_header_value("Content-Type"));  // bytes: more of them
   }
