@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
     const std::filesystem::path out = args.get("out");
     const std::int64_t rss_before = bench::peak_rss_bytes();
     const std::int64_t start = bench::steady_ns();
-    const paradigm::DownloadInfo info = client.download_artifact(args.get("artifact"), out);
+    const paradigm::DownloadInfo info = client.download_artifact_to_file(args.get("artifact"), out);
     const double seconds = bench::seconds_since(start);
     bench::emit({{"seconds", seconds},
                  {"bytes", info.bytes},

@@ -20,7 +20,7 @@ int main(int argc, char** argv) try {
     std::cout << "artifact " << artifact.id << ", thumbnail of " << artifact.thumbnail().size() << " bytes\n";
     // Streamed to disk in constant memory; the file appears only when complete.
     const auto target = directory / ("artifact-" + artifact.id);
-    paradigm::DownloadInfo info = client.download_artifact(artifact.id, target);
+    paradigm::DownloadInfo info = client.download_artifact_to_file(artifact.id, target);
     std::cout << "saved " << target << ": " << info.bytes << " bytes of "
               << info.content_type.value_or("unknown type")
               << " (server name: " << info.filename.value_or("-") << ")\n";

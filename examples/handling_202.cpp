@@ -2,7 +2,7 @@
 //
 // The server answers 202 with the turn still `running`. By default the SDK
 // polls it for you and returns the finished turn, so a 202 looks like a 200.
-// With CallOptions::wait = false you get the running turn back and decide.
+// With CreateOptions::wait = false you get the running turn back and decide.
 #include <paradigm/paradigm.hpp>
 
 #include <iostream>
@@ -13,7 +13,7 @@ int main() try {
   request.query = "What is the capital of France?";
 
   // 1. Default: a 202 is waited through; on_update shows each poll.
-  paradigm::CallOptions waiting;
+  paradigm::CreateOptions waiting;
   waiting.waiting.on_update = [](const paradigm::Turn& t) {
     std::cerr << "polled: " << t.status.text() << '\n';
   };
@@ -21,7 +21,7 @@ int main() try {
   std::cout << "answer: " << turn.final_answer() << '\n';
 
   // 2. Not waiting: a 202 returns the running turn; poll when you want.
-  paradigm::CallOptions no_wait;
+  paradigm::CreateOptions no_wait;
   no_wait.wait = false;
   paradigm::Turn maybe_running = client.create_turn(turn.thread, request, no_wait);
   std::cout << "returned with status " << maybe_running.status.text() << '\n';

@@ -36,7 +36,7 @@ void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& t
   std::filesystem::create_directories(directory);
   for (const auto& artifact : turn.artifacts()) {
     auto target = std::filesystem::path(directory) / artifact.id;
-    const auto info = client.download_artifact(artifact.id, target);
+    const auto info = client.download_artifact_to_file(artifact.id, target);
     if (info.filename) {
       const auto named = std::filesystem::path(directory) / *info.filename;
       std::filesystem::rename(target, named);
@@ -60,10 +60,10 @@ paradigm::Turn run_turn(paradigm::ThreadsClient& client, const paradigm::TurnReq
     return turn;
   }
   ProgressLine progress(stderr_is_terminal());
-  paradigm::CallOptions call;
-  call.waiting.on_update = [&progress](const paradigm::Turn& turn) { progress.show_turn(turn); };
-  return thread.empty() ? client.create_thread_with_turn(request, call)
-                        : client.create_turn(thread, request, call);
+  paradigm::CreateOptions create;
+  create.waiting.on_update = [&progress](const paradigm::Turn& turn) { progress.show_turn(turn); };
+  return thread.empty() ? client.create_thread_with_turn(request, create)
+                        : client.create_turn(thread, request, create);
 }
 
 }  // namespace

@@ -85,7 +85,7 @@ int run_agents(const Common& common) {
 int run_artifact(const Common& common, const std::string& id, const std::string& output) {
   auto client = make_client(common);
   ProgressLine progress(stderr_is_terminal());
-  const auto info = client.download_artifact(
+  const auto info = client.download_artifact_to_file(
       id, output, [&progress](std::uint64_t received, std::optional<std::uint64_t> total) {
         progress.show_bytes(received, total);
       });

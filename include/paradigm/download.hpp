@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace paradigm {
 
@@ -30,8 +32,43 @@ struct ArtifactContent {
   DownloadInfo info;
 };
 
-/// Receives the body chunk by chunk; return false to stop the transfer.
-using ChunkSink = std::function<bool(std::string_view chunk)>;
+/// Receives a download chunk by chunk. Made from any callable taking a
+/// `std::string_view`: one returning `bool` stops the transfer by returning
+/// false; one returning nothing takes every chunk.
+///
+///     client.download_artifact_to_sink(id, [&](std::string_view chunk) { out.write(chunk); });
+class ChunkSink {
+ public:
+  ChunkSink() = default;
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, ChunkSink> &&
+                                              std::is_invocable_v<F&, std::string_view>>>
+  ChunkSink(F&& receive)  // NOLINT(google-explicit-constructor)
+      : receive_(adapt(std::forward<F>(receive))) {}
+
+  /// Passes one chunk; false means "stop".
+  bool operator()(std::string_view chunk) const { return receive_(chunk); }
+  explicit operator bool() const noexcept { return static_cast<bool>(receive_); }
+
+ private:
+  template <class F>
+  static std::function<bool(std::string_view)> adapt(F&& receive) {
+    using Result = std::invoke_result_t<F&, std::string_view>;
+    static_assert(std::is_void_v<Result> || std::is_convertible_v<Result, bool>,
+                  "a ChunkSink returns bool (false stops the transfer) or nothing");
+    if constexpr (std::is_void_v<Result>) {
+      return [receive = std::forward<F>(receive)](std::string_view chunk) mutable {
+        receive(chunk);
+        return true;
+      };
+    } else {
+      return [receive = std::forward<F>(receive)](std::string_view chunk) mutable {
+        return static_cast<bool>(receive(chunk));
+      };
+    }
+  }
+
+  std::function<bool(std::string_view)> receive_;
+};
 
 /// Reports download progress: bytes so far and the total when known.
 using ProgressCallback = std::function<void(std::uint64_t received, std::optional<std::uint64_t> total)>;

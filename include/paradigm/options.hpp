@@ -1,5 +1,6 @@
 #pragma once
 
+#include <paradigm/api_key.hpp>
 #include <paradigm/cancellation.hpp>
 #include <paradigm/export.hpp>
 #include <paradigm/headers.hpp>
@@ -47,13 +48,32 @@ struct WaitPolicy {
   std::chrono::milliseconds deadline{std::chrono::minutes(30)};
 };
 
+/// The Paradigm release the server runs, when it is older than the one this
+/// SDK is written for. Releases before Wise Wolf (February 2026) spell the
+/// workspace scope `workspaces_ids`; the client sends that spelling for them.
+enum class ServerRelease {
+  /// Wise Wolf (February 2026) and later.
+  current,
+  /// Victorious Vicuna (January 2026).
+  victorious_vicuna,
+  /// Unique Urchin (December 2025).
+  unique_urchin,
+};
+
+/// True for the releases before Wise Wolf (the legacy agentic threads documentation).
+constexpr bool is_legacy(ServerRelease release) noexcept {
+  return release != ServerRelease::current;
+}
+
 /// Client-wide settings. `ClientOptions::from_env()` fills base_url and api_key
 /// from PARADIGM_BASE_URL and PARADIGM_API_KEY, and the logger from PARADIGM_LOG.
 struct PARADIGM_API ClientOptions {
   /// Instance root, with or without a trailing `/api/v3`.
   std::string base_url = "https://paradigm.lighton.ai";
-  /// Sent as `Authorization: Bearer <api_key>`; never logged.
-  std::string api_key;
+  /// Sent as `Authorization: Bearer <api_key>`; never logged, prints as [REDACTED].
+  ApiKey api_key;
+  /// The server's release, when older than Wise Wolf.
+  ServerRelease server_release = ServerRelease::current;
 
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
   /// Whole-request limit for ordinary calls (streams and downloads have none).
@@ -81,7 +101,8 @@ struct PARADIGM_API ClientOptions {
   /// credentials removed. For diagnosing connection problems.
   bool curl_verbose = false;
 
-  /// JSON responses larger than this are refused with DecodeError (downloads are not limited).
+  /// JSON answers and in-memory downloads larger than this are refused with
+  /// DecodeError (downloads to a file or a sink are not limited).
   std::size_t max_response_bytes = std::size_t{256} << 20;
   /// Idle connections kept for reuse (one per concurrent caller up to this many).
   std::size_t max_idle_connections = 16;
@@ -90,15 +111,22 @@ struct PARADIGM_API ClientOptions {
   static ClientOptions from_env();
 };
 
-/// Options of waiting for a turn (creates answered 202, `wait_for_turn`).
-struct WaitOptions {
-  /// Overrides ClientOptions::wait.
-  std::optional<WaitPolicy> policy;
-  /// Called with each state of the turn seen while waiting (e.g. to show tool progress).
-  std::function<void(const Turn&)> on_update;
+/// What the answer that produced a call's result said: the final answer of a
+/// request, the last poll of a wait, the fetch that closed a stream.
+struct ResponseInfo {
+  /// The request, e.g. "GET" "/api/v3/threads/abc".
+  std::string method;
+  std::string path;
+  int status = 0;
+  /// `x-request-id` (or a similar header) when the server sent one.
+  std::string request_id;
+  /// The answer's headers (the API key, if echoed, reads `[REDACTED]`).
+  Headers headers;
+  /// Attempts that request took (1 when it was not retried).
+  int attempts = 0;
 };
 
-/// Per-call overrides. Everything is optional.
+/// Per-call transport overrides. Everything is optional.
 struct CallOptions {
   std::optional<std::chrono::milliseconds> connect_timeout;
   std::optional<std::chrono::milliseconds> request_timeout;
@@ -108,13 +136,35 @@ struct CallOptions {
   CancellationToken cancellation;
   /// Headers added to the request (cannot replace Authorization).
   Headers extra_headers;
-  /// Turn creation: wait through a 202 until the turn finishes (ignored when
-  /// the request has `background = true`).
+  /// When set, receives the metadata of the answer that produced the call's
+  /// result once the call succeeds. One per call: do not share it between
+  /// calls running at the same time.
+  ResponseInfo* response_info = nullptr;
+};
+
+/// How a call waits for a running turn (`wait_for_turn`, a create answered
+/// 202, a stream that ends before its turn).
+struct WaitOptions {
+  /// Overrides ClientOptions::wait.
+  std::optional<WaitPolicy> policy;
+  /// Called with each state of the turn seen while waiting (e.g. to show tool progress).
+  std::function<void(const Turn&)> on_update;
+};
+
+/// How `create_turn` and `create_thread_with_turn` treat a turn that is still running.
+struct CreateOptions {
+  /// Wait through a 202 until the turn finishes. Ignored when the request has
+  /// `background = true` (the `running` turn is then returned at once).
   bool wait = true;
-  /// How this call waits, when it does.
   WaitOptions waiting;
-  /// stream_turn: when the handler stops the stream, also cancel the turn on the server.
+};
+
+/// How `stream_turn` ends.
+struct StreamOptions {
+  /// When the handler stops the stream, also cancel the turn on the server.
   bool cancel_on_stop = false;
+  /// Waiting for a turn still running when the stream ends.
+  WaitOptions waiting;
 };
 
 }  // namespace paradigm

@@ -1,22 +1,11 @@
-// ThreadsClient: construction, turns and threads. Each method builds its
-// request and hands it to ClientCore; the shared logic lives in turn_*.cpp.
+// ThreadsClient: construction and a forward per operation to its connection.
 
 #include <paradigm/client.hpp>
-
-#include "client/decode_response.hpp"
-#include "client/paths.hpp"
-#include "client/test_access.hpp"
-#include "client/turn_ops.hpp"
+#include <paradigm/errors.hpp>
 
 #include <cstdlib>
 
 namespace paradigm {
-
-using detail::fetch;
-using detail::get_request;
-using detail::RequestSafety;
-using detail::RequestSpec;
-namespace paths = detail::paths;
 
 namespace {
 
@@ -24,27 +13,6 @@ std::optional<std::string> env(const char* name) {
   const char* value = std::getenv(name);
   if (!value || !*value) return std::nullopt;
   return std::string(value);
-}
-
-RequestSpec patch_request(std::string path, std::optional<std::string> body, RequestSafety safety) {
-  RequestSpec spec;
-  spec.method = "PATCH";
-  spec.path = std::move(path);
-  spec.body = std::move(body);
-  spec.safety = safety;
-  return spec;
-}
-
-const char* to_wire(FeedbackAction action) {
-  switch (action) {
-    case FeedbackAction::like_dislike:
-      return "like_dislike";
-    case FeedbackAction::copied:
-      return "copied";
-    case FeedbackAction::flag:
-      return "flag";
-  }
-  throw InvalidRequestError("unknown feedback action");
 }
 
 }  // namespace
@@ -63,100 +31,152 @@ ClientOptions ClientOptions::from_env() {
 ThreadsClient::ThreadsClient() : ThreadsClient(ClientOptions::from_env()) {}
 
 ThreadsClient::ThreadsClient(ClientOptions options)
-    : core_(std::make_shared<detail::ClientCore>(std::move(options), detail::system_clock())) {}
+    : connection_(make_threads_connection(std::move(options))) {}
+
+ThreadsClient::ThreadsClient(std::shared_ptr<ThreadsConnection> connection)
+    : connection_(std::move(connection)) {
+  if (!connection_) throw InvalidRequestError("ThreadsClient: the connection is null");
+}
 
 const ClientOptions& ThreadsClient::options() const noexcept {
-  return core_->options();
+  return connection_->options();
 }
 
 // --- Turns -------------------------------------------------------------------
 
-Turn ThreadsClient::create_thread_with_turn(const TurnRequest& request, const CallOptions& call) {
-  if (request.stream.value_or(false)) {
-    throw InvalidRequestError(
-        "stream is not supported by POST /api/v3/threads/turns: use stream_thread_with_turn (or "
-        "create_thread "
-        "then stream_turn)");
-  }
-  return detail::create_turn_at(*core_, paths::kThreadsWithTurn, {}, request, call);
+Turn ThreadsClient::create_thread_with_turn(const TurnRequest& request, const CreateOptions& create,
+                                            const CallOptions& call) {
+  return connection_->create_thread_with_turn(request, create, call);
 }
 
 Turn ThreadsClient::create_turn(std::string_view thread_id, const TurnRequest& request,
-                                const CallOptions& call) {
-  if (request.stream.value_or(false))
-    throw InvalidRequestError("stream is set: use stream_turn to stream a turn");
-  return detail::create_turn_at(*core_, paths::turns(thread_id), thread_id, request, call);
+                                const CreateOptions& create, const CallOptions& call) {
+  return connection_->create_turn(thread_id, request, create, call);
 }
 
 Turn ThreadsClient::get_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call) {
-  return detail::fetch_turn(*core_, thread_id, turn_id, call);
+  return connection_->get_turn(thread_id, turn_id, call);
 }
 
 Page<Turn> ThreadsClient::list_turns(std::string_view thread_id, const ListOptions& list,
                                      const CallOptions& call) {
-  return detail::fetch_turn_page(*core_, thread_id, list, call);
+  return connection_->list_turns(thread_id, list, call);
 }
 
 Turn ThreadsClient::wait_for_turn(std::string_view thread_id, std::string_view turn_id,
                                   const WaitOptions& wait, const CallOptions& call) {
-  // Validate the ids before the first sleep, not after it.
-  paths::turn(thread_id, turn_id);
-  return detail::wait_for_turn(*core_, thread_id, turn_id, wait, call);
+  return connection_->wait_for_turn(thread_id, turn_id, wait, call);
+}
+
+Turn ThreadsClient::stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                const StreamHandler& on_event, const StreamOptions& stream,
+                                const CallOptions& call) {
+  return connection_->stream_turn(thread_id, request, on_event, stream, call);
+}
+
+Turn ThreadsClient::stream_turn_text(std::string_view thread_id, const TurnRequest& request,
+                                     const TextHandler& on_text_delta, const StreamOptions& stream,
+                                     const CallOptions& call) {
+  if (!on_text_delta) throw InvalidRequestError("stream_turn_text: the text handler is empty");
+  return connection_->stream_turn(thread_id, request, on_text(on_text_delta), stream, call);
+}
+
+Turn ThreadsClient::stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+                                            const StreamOptions& stream, const CallOptions& call) {
+  return connection_->stream_thread_with_turn(request, on_event, stream, call);
 }
 
 // --- Threads -----------------------------------------------------------------
 
 Thread ThreadsClient::create_thread(const ThreadRequest& request, const CallOptions& call) {
-  request.validate();
-  RequestSpec spec;
-  spec.method = "POST";
-  spec.path = paths::kThreads;
-  spec.body = detail::dump_request(detail::encode(request));
-  spec.safety = RequestSafety::unsafe;
-  return fetch<Thread>(*core_, spec, call);
+  return connection_->create_thread(request, call);
 }
 
 Thread ThreadsClient::get_thread(std::string_view thread_id, const CallOptions& call) {
-  return detail::fetch_thread(*core_, thread_id, call);
+  return connection_->get_thread(thread_id, call);
 }
 
 Page<Thread> ThreadsClient::list_threads(const ThreadListOptions& list, const CallOptions& call) {
-  QueryParams query = detail::list_query(list);
-  detail::add_param(query, "creation_source", list.creation_source);
-  return fetch<Page<Thread>>(*core_, get_request(paths::kThreads, std::move(query)), call);
+  return connection_->list_threads(list, call);
 }
 
 Thread ThreadsClient::update_thread(std::string_view thread_id, const ThreadUpdate& update,
                                     const CallOptions& call) {
-  update.validate();
-  return fetch<Thread>(*core_,
-                       patch_request(paths::thread(thread_id), detail::dump_request(detail::encode(update)),
-                                     RequestSafety::idempotent),
-                       call);
+  return connection_->update_thread(thread_id, update, call);
 }
 
 Thread ThreadsClient::cancel_turn(std::string_view thread_id, const CallOptions& call) {
-  RequestSpec spec = patch_request(paths::thread(thread_id), std::nullopt, RequestSafety::idempotent);
-  spec.query = {{"cancel", "true"}};
-  return fetch<Thread>(*core_, spec, call);
+  return connection_->cancel_turn(thread_id, {}, call);
+}
+
+Thread ThreadsClient::cancel_turn(std::string_view thread_id, std::string_view turn_id,
+                                  const CallOptions& call) {
+  if (turn_id.empty()) throw InvalidRequestError("cancel_turn: turn_id is empty");
+  return connection_->cancel_turn(thread_id, turn_id, call);
 }
 
 void ThreadsClient::send_feedback(std::string_view thread_id, std::string_view turn_id, FeedbackAction action,
                                   const CallOptions& call) {
-  // like_dislike toggles on the server: a repeat would undo it.
-  RequestSpec spec = patch_request(paths::turn(thread_id, turn_id), std::nullopt, RequestSafety::unsafe);
-  spec.query = {{"action", to_wire(action)}};
-  core_->send(spec, call);
+  connection_->send_feedback(thread_id, turn_id, action, call);
 }
 
-// --- Test access ---------------------------------------------------------------
+// --- Artifacts ---------------------------------------------------------------
 
-ThreadsClient ClientTestAccess::make(ClientOptions options, std::shared_ptr<detail::Clock> clock) {
-  return ThreadsClient(std::make_shared<detail::ClientCore>(std::move(options), std::move(clock)));
+Artifact ThreadsClient::get_artifact(std::string_view artifact_id, const CallOptions& call) {
+  return connection_->get_artifact(artifact_id, call);
 }
 
-detail::ClientCore& ClientTestAccess::core(ThreadsClient& client) {
-  return *client.core_;
+std::string ThreadsClient::download_artifact_bytes(std::string_view artifact_id, const CallOptions& call) {
+  return connection_->download_artifact_content(artifact_id, call).bytes;
+}
+
+ArtifactContent ThreadsClient::download_artifact_content(std::string_view artifact_id,
+                                                         const CallOptions& call) {
+  return connection_->download_artifact_content(artifact_id, call);
+}
+
+DownloadInfo ThreadsClient::download_artifact_to_file(std::string_view artifact_id,
+                                                      const std::string& destination,
+                                                      const ProgressCallback& progress,
+                                                      const CallOptions& call) {
+  return connection_->download_artifact_to_file(artifact_id, destination, progress, call);
+}
+
+DownloadInfo ThreadsClient::download_artifact_to_sink(std::string_view artifact_id, const ChunkSink& sink,
+                                                      const CallOptions& call) {
+  return connection_->download_artifact_to_sink(artifact_id, sink, call);
+}
+
+// --- Agents and sources ------------------------------------------------------
+
+Page<Agent> ThreadsClient::list_agents(const AgentFilter& filter, const CallOptions& call) {
+  return connection_->list_agents(filter, call);
+}
+
+Agent ThreadsClient::get_agent(std::int64_t agent_id, const CallOptions& call) {
+  return connection_->get_agent(agent_id, call);
+}
+
+Agent ThreadsClient::default_agent(const CallOptions& call) {
+  return connection_->default_agent(call);
+}
+
+Page<AgentFile> ThreadsClient::list_agent_files(std::int64_t agent_id, const AgentFileFilter& filter,
+                                                const CallOptions& call) {
+  return connection_->list_agent_files(agent_id, filter, call);
+}
+
+std::vector<AgentTag> ThreadsClient::list_agent_tags(std::int64_t agent_id, const AgentTagFilter& filter,
+                                                     const CallOptions& call) {
+  return connection_->list_agent_tags(agent_id, filter, call);
+}
+
+AgentTools ThreadsClient::list_agent_tools(std::int64_t agent_id, const CallOptions& call) {
+  return connection_->list_agent_tools(agent_id, call);
+}
+
+SourceList ThreadsClient::list_sources(const SourceFilter& filter, const CallOptions& call) {
+  return connection_->list_sources(filter, call);
 }
 
 }  // namespace paradigm

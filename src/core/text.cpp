@@ -12,6 +12,16 @@ bool is_space(char c) noexcept {
 bool is_continuation(unsigned char c) noexcept {
   return (c & 0xC0) == 0x80;
 }
+// Characters API keys and words are made of: a match touching one is part
+// of a longer token.
+bool is_token_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+// A long secret cannot be an ordinary word: it is removed wherever it stands
+// (also glued to other text, e.g. inside an encoded query).
+constexpr std::size_t kAnywhereLength = 16;
+
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -40,7 +50,15 @@ std::size_t utf8_length(std::string_view text) noexcept {
 
 std::string redact(std::string text, std::string_view secret) {
   if (secret.empty()) return text;
+  const bool anywhere = secret.size() >= kAnywhereLength;
   for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos)) {
+    const std::size_t end = pos + secret.size();
+    const bool whole =
+        (pos == 0 || !is_token_char(text[pos - 1])) && (end == text.size() || !is_token_char(text[end]));
+    if (!anywhere && !whole) {
+      ++pos;
+      continue;
+    }
     text.replace(pos, secret.size(), "[REDACTED]");
     pos += 10;
   }

@@ -18,7 +18,10 @@ std::string_view trim(std::string_view text) noexcept;
 /// limits count): bytes that are not UTF-8 continuation bytes.
 std::size_t utf8_length(std::string_view text) noexcept;
 
-/// Replaces every occurrence of `secret` in `text` with "[REDACTED]" (no-op for an empty secret).
+/// Replaces `secret` in `text` with "[REDACTED]" (no-op for an empty secret).
+/// A secret of 16 characters or more is replaced wherever it stands; a
+/// shorter one only as a whole token, so that a short test key does not
+/// mangle the ordinary words that contain it.
 std::string redact(std::string text, std::string_view secret);
 
 /// At most `max_bytes` of `text`, with "..." appended when cut (on a UTF-8 boundary).

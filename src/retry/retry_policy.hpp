@@ -6,7 +6,7 @@
 #include <paradigm/headers.hpp>
 #include <paradigm/options.hpp>
 
-#include "http/transfer.hpp"
+#include "transport/transport.hpp"
 
 #include <chrono>
 #include <optional>

@@ -5,7 +5,7 @@
 
 #include "fuzz_check.hpp"
 
-#include "client/error_mapping.hpp"
+#include "workflow/error_mapping.hpp"
 
 #include <paradigm/errors.hpp>
 
@@ -52,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   paradigm::Headers headers{{"Content-Type", std::string(content_type)}, {"x-request-id", "req-1"}};
   try {
-    paradigm::detail::throw_api_error(status, headers, body, "GET", "/api/v3/threads/t",
-                                      std::chrono::seconds(1), kSecret);
+    std::rethrow_exception(paradigm::detail::api_error(
+        {status, headers, body, "GET", "/api/v3/threads/t", std::chrono::seconds(1)}, kSecret));
   } catch (const paradigm::ApiError& error) {
     FUZZ_CHECK(error.status() == status);
     FUZZ_CHECK((status == 429) == (dynamic_cast<const paradigm::RateLimitError*>(&error) != nullptr));

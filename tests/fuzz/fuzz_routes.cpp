@@ -8,7 +8,7 @@
 
 #include "fuzz_check.hpp"
 
-#include "client/routes.hpp"
+#include "workflow/routes.hpp"
 
 #include <paradigm/errors.hpp>
 

@@ -92,12 +92,12 @@ TEST_F(Artifacts, BytesAreIdenticalInMemoryOnDiskAndThroughASink) {
   const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
   auto paradigm = client();
 
-  EXPECT_EQ(sha256(paradigm.download_artifact(id)), sha256(original));
+  EXPECT_EQ(sha256(paradigm.download_artifact_bytes(id)), sha256(original));
 
   const fs::path target = directory / "data.bin";
   std::vector<std::uint64_t> progress;
-  const DownloadInfo info =
-      paradigm.download_artifact(id, target, [&](std::uint64_t received, std::optional<std::uint64_t> total) {
+  const DownloadInfo info = paradigm.download_artifact_to_file(
+      id, target, [&](std::uint64_t received, std::optional<std::uint64_t> total) {
         progress.push_back(received);
         EXPECT_EQ(total, original.size());
       });
@@ -109,7 +109,7 @@ TEST_F(Artifacts, BytesAreIdenticalInMemoryOnDiskAndThroughASink) {
   EXPECT_EQ(files_in_directory(), std::vector<fs::path>{target});
 
   std::string collected;
-  const DownloadInfo streamed = paradigm.download_artifact(id, [&](std::string_view chunk) {
+  const DownloadInfo streamed = paradigm.download_artifact_to_sink(id, [&](std::string_view chunk) {
     collected.append(chunk);
     return true;
   });
@@ -120,7 +120,8 @@ TEST_F(Artifacts, BytesAreIdenticalInMemoryOnDiskAndThroughASink) {
 TEST_F(Artifacts, ASinkMayStopTheTransfer) {
   const std::string id = server.add_artifact(random_bytes(1 << 20), "application/octet-stream", "data.bin");
   std::size_t chunks = 0;
-  const DownloadInfo info = client().download_artifact(id, [&](std::string_view) { return ++chunks < 2; });
+  const DownloadInfo info =
+      client().download_artifact_to_sink(id, [&](std::string_view) { return ++chunks < 2; });
   EXPECT_FALSE(info.complete);
   EXPECT_EQ(chunks, 2u);
   EXPECT_LT(info.bytes, 1u << 20);
@@ -132,7 +133,7 @@ TEST_F(Artifacts, ABrokenDownloadLeavesNoFileBehind) {
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->max_retries = 1;
-  EXPECT_THROW(client().download_artifact(id, directory / "data.bin", {}, call), ConnectionError);
+  EXPECT_THROW(client().download_artifact_to_file(id, directory / "data.bin", {}, call), ConnectionError);
   EXPECT_TRUE(files_in_directory().empty());
 }
 
@@ -144,7 +145,7 @@ TEST_F(Artifacts, ABrokenDownloadKeepsTheOldFile) {
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->max_retries = 0;
-  EXPECT_THROW(client().download_artifact(id, target, {}, call), ConnectionError);
+  EXPECT_THROW(client().download_artifact_to_file(id, target, {}, call), ConnectionError);
   EXPECT_EQ(read_file(target), "previous content");
   EXPECT_EQ(files_in_directory(), std::vector<fs::path>{target});
 }
@@ -154,7 +155,7 @@ TEST_F(Artifacts, ADownloadBrokenOnceIsRestartedCleanly) {
   const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
   break_download(mock::TransportFault::close_mid_body, 1);
   const fs::path target = directory / "data.bin";
-  client().download_artifact(id, target);
+  client().download_artifact_to_file(id, target);
   EXPECT_EQ(sha256(read_file(target)), sha256(original));
   EXPECT_EQ(clock->sleeps().size(), 1u);
 }
@@ -163,7 +164,7 @@ TEST_F(Artifacts, TheDestinationIsAUtf8PathGivenAsAString) {
   const std::string original = random_bytes(4096);
   const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
   const std::string target = (directory / "r\xc3\xa9sum\xc3\xa9 \xe6\x8a\xa5\xe5\x91\x8a.bin").string();
-  EXPECT_EQ(client().download_artifact(id, target).bytes, original.size());
+  EXPECT_EQ(client().download_artifact_to_file(id, target).bytes, original.size());
   EXPECT_EQ(read_file(fs::u8path(target)), original);
   EXPECT_EQ(std::distance(fs::directory_iterator(directory), fs::directory_iterator()), 1);
 }
@@ -172,7 +173,9 @@ TEST_F(Artifacts, TheDestinationMayBeAFilesystemPath) {
   const std::string original = random_bytes(4096);
   const std::string id = server.add_artifact(original, "application/octet-stream", "data.bin");
   const fs::path target = directory / fs::u8path("r\xc3\xa9sum\xc3\xa9.bin");
-  EXPECT_EQ(client().download_artifact(id, target, [](std::uint64_t, std::optional<std::uint64_t>) {}).bytes,
+  EXPECT_EQ(client()
+                .download_artifact_to_file(id, target, [](std::uint64_t, std::optional<std::uint64_t>) {})
+                .bytes,
             original.size());
   EXPECT_EQ(read_file(target), original);
 }
@@ -184,23 +187,23 @@ TEST_F(Artifacts, InMemoryDownloadsStopAtTheResponseLimit) {
   with.max_response_bytes = 100 * 1024;
   auto paradigm = client(with);
   try {
-    paradigm.download_artifact(id);
+    paradigm.download_artifact_bytes(id);
     FAIL() << "expected DecodeError";
   } catch (const DecodeError& e) {
     EXPECT_NE(std::string(e.what()).find("max_response_bytes"), std::string::npos) << e.what();
   }
   EXPECT_THROW(paradigm.download_artifact_content(id), DecodeError);
   // The file and sink forms use constant memory: no limit.
-  EXPECT_EQ(paradigm.download_artifact(id, (directory / "big.bin").string()).bytes, original.size());
+  EXPECT_EQ(paradigm.download_artifact_to_file(id, (directory / "big.bin").string()).bytes, original.size());
   std::size_t received = 0;
-  paradigm.download_artifact(id, [&](std::string_view chunk) {
+  paradigm.download_artifact_to_sink(id, [&](std::string_view chunk) {
     received += chunk.size();
     return true;
   });
   EXPECT_EQ(received, original.size());
   // At the limit exactly, it is delivered.
   with.max_response_bytes = original.size();
-  EXPECT_EQ(client(with).download_artifact(id), original);
+  EXPECT_EQ(client(with).download_artifact_bytes(id), original);
 }
 
 TEST_F(Artifacts, AStalledDownloadTimesOutAndLeavesNoFile) {
@@ -210,7 +213,7 @@ TEST_F(Artifacts, AStalledDownloadTimesOutAndLeavesNoFile) {
   call.stall_timeout = std::chrono::milliseconds(100);
   call.retry = RetryPolicy{};
   call.retry->max_retries = 0;
-  EXPECT_THROW(client().download_artifact(id, directory / "data.bin", {}, call), TimeoutError);
+  EXPECT_THROW(client().download_artifact_to_file(id, directory / "data.bin", {}, call), TimeoutError);
   EXPECT_TRUE(files_in_directory().empty());
 }
 
@@ -218,7 +221,7 @@ TEST_F(Artifacts, CancellingADownloadLeavesNoFile) {
   const std::string id = server.add_artifact(random_bytes(1 << 20), "application/octet-stream", "data.bin");
   break_download(mock::TransportFault::stall_mid_body, -1);
   CallOptions call;
-  EXPECT_THROW(client().download_artifact(
+  EXPECT_THROW(client().download_artifact_to_file(
                    id, directory / "data.bin",
                    [&](std::uint64_t, std::optional<std::uint64_t>) { call.cancellation.cancel(); }, call),
                CancelledError);
@@ -226,17 +229,17 @@ TEST_F(Artifacts, CancellingADownloadLeavesNoFile) {
 }
 
 TEST_F(Artifacts, UnknownArtifactIsNotFoundAndCreatesNoFile) {
-  EXPECT_THROW(client().download_artifact("no-such-artifact", directory / "x.bin"), NotFoundError);
-  EXPECT_THROW(client().download_artifact("no-such-artifact"), NotFoundError);
+  EXPECT_THROW(client().download_artifact_to_file("no-such-artifact", directory / "x.bin"), NotFoundError);
+  EXPECT_THROW(client().download_artifact_bytes("no-such-artifact"), NotFoundError);
   EXPECT_TRUE(files_in_directory().empty());
 }
 
 TEST_F(Artifacts, ACallbackThatThrowsLeavesNoFile) {
   const std::string id = server.add_artifact(random_bytes(1 << 20), "application/octet-stream", "data.bin");
-  EXPECT_THROW(client().download_artifact(id, directory / "x.bin",
-                                          [](std::uint64_t, std::optional<std::uint64_t>) {
-                                            throw std::runtime_error("disk quota");
-                                          }),
+  EXPECT_THROW(client().download_artifact_to_file(id, directory / "x.bin",
+                                                  [](std::uint64_t, std::optional<std::uint64_t>) {
+                                                    throw std::runtime_error("disk quota");
+                                                  }),
                std::runtime_error);
   EXPECT_TRUE(files_in_directory().empty());
 }

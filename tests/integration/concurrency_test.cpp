@@ -50,7 +50,7 @@ void mixed_round(ThreadsClient& client, const std::string& artifact_id, const st
   const Turn waited = client.wait_for_turn(started.thread, started.id);
   check(waited.status == TurnStatus::completed && waited.id == started.id, "background turn completes");
 
-  check(client.download_artifact(artifact_id) == artifact_bytes, "artifact bytes");
+  check(client.download_artifact_bytes(artifact_id) == artifact_bytes, "artifact bytes");
 
   std::string streamed;
   const Turn stream = client.stream_turn_text(answered.thread, ask("And its population?"),

@@ -237,19 +237,19 @@ const std::vector<Call>& calls() {
   static const std::vector<Call> all = {
       {"create_thread_with_turn", Kind::turn_creation, Body::object, "POST", "/api/v3/threads/turns",
        [](ThreadsClient&, mock::MockServer&) -> Action {
-         return [](ThreadsClient& c, const CallOptions& o) { c.create_thread_with_turn(ask("hi"), o); };
+         return [](ThreadsClient& c, const CallOptions& o) { c.create_thread_with_turn(ask("hi"), {}, o); };
        }},
       {"create_turn", Kind::turn_creation, Body::object, "POST", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
          const std::string thread = setup.create_thread().id;
-         return [thread](ThreadsClient& c, const CallOptions& o) { c.create_turn(thread, ask("hi"), o); };
+         return [thread](ThreadsClient& c, const CallOptions& o) { c.create_turn(thread, ask("hi"), {}, o); };
        }},
       {"stream_turn", Kind::stream, Body::sse, "POST", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
          const std::string thread = setup.create_thread().id;
          return [thread](ThreadsClient& c, const CallOptions& o) {
            c.stream_turn(
-               thread, ask("hi"), [](const StreamEvent&) { return true; }, o);
+               thread, ask("hi"), [](const StreamEvent&) { return true; }, {}, o);
          };
        }},
       {"get_turn", Kind::read, Body::object, "GET", "/api/v3/threads/[^/]+/turns/[^/]+",
@@ -310,14 +310,14 @@ const std::vector<Call>& calls() {
       {"download_artifact_bytes", Kind::download, Body::bytes, "GET", "/api/v3/artifacts/[^/]+/content",
        [](ThreadsClient&, mock::MockServer& server) -> Action {
          const std::string id = server.add_artifact(std::string(4096, 'a'), "text/plain", "a.txt");
-         return [id](ThreadsClient& c, const CallOptions& o) { c.download_artifact(id, o); };
+         return [id](ThreadsClient& c, const CallOptions& o) { c.download_artifact_bytes(id, o); };
        }},
       {"download_artifact_file", Kind::download, Body::file, "GET", "/api/v3/artifacts/[^/]+/content",
        [](ThreadsClient&, mock::MockServer& server) -> Action {
          const std::string id = server.add_artifact(std::string(4096, 'a'), "text/plain", "a.txt");
          return [id](ThreadsClient& c, const CallOptions& o) {
            const auto path = std::filesystem::temp_directory_path() / ("paradigm-matrix-" + id);
-           c.download_artifact(id, path, {}, o);
+           c.download_artifact_to_file(id, path, {}, o);
            std::filesystem::remove(path);
          };
        }},
@@ -325,7 +325,7 @@ const std::vector<Call>& calls() {
        [](ThreadsClient&, mock::MockServer& server) -> Action {
          const std::string id = server.add_artifact(std::string(4096, 'a'), "text/plain", "a.txt");
          return [id](ThreadsClient& c, const CallOptions& o) {
-           c.download_artifact(
+           c.download_artifact_to_sink(
                id, [](std::string_view) { return true; }, o);
          };
        }},
@@ -381,11 +381,11 @@ class FaultMatrix : public ::testing::TestWithParam<std::tuple<std::size_t, std:
 
 TEST_P(FaultMatrix, Cell) {
   mock::MockServer server;
-  auto setup = ClientTestAccess::make(options(server.base_url()), std::make_shared<FakeClock>());
+  auto setup = test_client(options(server.base_url()), std::make_shared<FakeClock>());
   const auto action = call().prepare(setup, server);
   const bool refused = !fault_case().make;
   auto clock = std::make_shared<FakeClock>();
-  auto client = ClientTestAccess::make(
+  auto client = test_client(
       options(refused ? "http://127.0.0.1:" + std::to_string(closed_port()) : server.base_url()), clock);
   if (!refused) {
     mock::Fault fault;
@@ -455,26 +455,31 @@ enum class Ending { never_completes, failed, cancelled };
 
 struct TurnCall {
   const char* name;
-  std::function<Turn(ThreadsClient&, const TurnRequest&, const CallOptions&)> run;
+  // Runs the call, waiting for a turn still running with `waiting`.
+  std::function<Turn(ThreadsClient&, const TurnRequest&, const WaitOptions& waiting)> run;
 };
 
 const std::vector<TurnCall>& turn_calls() {
   static const std::vector<TurnCall> all = {
-      {"create_thread_with_turn", [](ThreadsClient& c, const TurnRequest& r,
-                                     const CallOptions& o) { return c.create_thread_with_turn(r, o); }},
-      {"create_turn", [](ThreadsClient& c, const TurnRequest& r,
-                         const CallOptions& o) { return c.create_turn(c.create_thread().id, r, o); }},
+      {"create_thread_with_turn",
+       [](ThreadsClient& c, const TurnRequest& r, const WaitOptions& w) {
+         return c.create_thread_with_turn(r, CreateOptions{true, w});
+       }},
+      {"create_turn",
+       [](ThreadsClient& c, const TurnRequest& r, const WaitOptions& w) {
+         return c.create_turn(c.create_thread().id, r, CreateOptions{true, w});
+       }},
       {"wait_for_turn",
-       [](ThreadsClient& c, const TurnRequest& r, const CallOptions& o) {
+       [](ThreadsClient& c, const TurnRequest& r, const WaitOptions& w) {
          TurnRequest background = r;
          background.background = true;
          const Turn started = c.create_thread_with_turn(background);
-         return c.wait_for_turn(started.thread, started.id, {}, o);
+         return c.wait_for_turn(started.thread, started.id, w);
        }},
       {"stream_turn",
-       [](ThreadsClient& c, const TurnRequest& r, const CallOptions& o) {
+       [](ThreadsClient& c, const TurnRequest& r, const WaitOptions& w) {
          return c.stream_turn(
-             c.create_thread().id, r, [](const StreamEvent&) { return true; }, o);
+             c.create_thread().id, r, [](const StreamEvent&) { return true; }, StreamOptions{false, w});
        }},
   };
   return all;
@@ -493,27 +498,27 @@ TEST_P(TurnEndings, Cell) {
   options.base_url = server.base_url();
   options.api_key = kApiKey;
   options.wait.deadline = std::chrono::seconds(10);
-  auto client = ClientTestAccess::make(options, std::make_shared<FakeClock>());
+  auto client = test_client(options, std::make_shared<FakeClock>());
 
-  CallOptions call_options;
+  WaitOptions waiting;
   if (ending == Ending::cancelled) {
-    call_options.waiting.on_update = [&](const Turn& turn) { client.cancel_turn(turn.thread); };
+    waiting.on_update = [&](const Turn& turn) { client.cancel_turn(turn.thread); };
   }
   const TurnRequest request =
       ask(ending == Ending::failed ? "please [fail]" : "What is the capital of France?");
   switch (ending) {
     case Ending::never_completes:
-      EXPECT_THROW(call.run(client, request, call_options), WaitTimeoutError);
+      EXPECT_THROW(call.run(client, request, waiting), WaitTimeoutError);
       break;
     case Ending::failed: {
-      const Turn turn = call.run(client, request, call_options);
+      const Turn turn = call.run(client, request, waiting);
       EXPECT_EQ(turn.status, TurnStatus::failed);
       ASSERT_TRUE(turn.error.has_value());
       EXPECT_EQ(turn.error->code, "agent_error");
       break;
     }
     case Ending::cancelled:
-      EXPECT_EQ(call.run(client, request, call_options).status, TurnStatus::cancelled);
+      EXPECT_EQ(call.run(client, request, waiting).status, TurnStatus::cancelled);
       break;
   }
   EXPECT_EQ(server.turns_created(), 1);

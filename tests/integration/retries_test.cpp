@@ -111,7 +111,7 @@ TEST_F(Retries, TurnCreationIsRetriedWhenTheServerSaysItDidNothing) {
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->max_retries = 3;
-  const Turn turn = client().create_thread_with_turn(ask("hi"), call);
+  const Turn turn = client().create_thread_with_turn(ask("hi"), {}, call);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_EQ(count("POST", kCreatePath), 4u);
   EXPECT_EQ(server.turns_created(), 1);
@@ -131,7 +131,7 @@ TEST_F(Retries, OptInRetriesAmbiguousTurnCreation) {
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->retry_non_idempotent = true;
-  client().create_thread_with_turn(ask("hi"), call);
+  client().create_thread_with_turn(ask("hi"), {}, call);
   EXPECT_EQ(count("POST", kCreatePath), 2u);
 }
 
@@ -198,7 +198,7 @@ TEST_F(Retries, RequestTimeoutOnTurnCreationIsNotRetried) {
   CallOptions call;
   call.request_timeout = milliseconds(150);
   call.stall_timeout = milliseconds(50);  // does not apply before the answer of a create
-  EXPECT_THROW(client().create_thread_with_turn(ask("hi"), call), TimeoutError);
+  EXPECT_THROW(client().create_thread_with_turn(ask("hi"), {}, call), TimeoutError);
   EXPECT_EQ(count("POST", kCreatePath), 1u);
 }
 

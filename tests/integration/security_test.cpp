@@ -37,7 +37,7 @@ class Tls : public ::testing::Test {
 
 TEST_F(Tls, AnUnknownCertificateIsRefusedByDefault) {
   ASSERT_EQ(server->base_url().rfind("https://", 0), 0u);
-  auto client = ClientTestAccess::make(options(), clock);
+  auto client = test_client(options(), clock);
   try {
     client.list_threads();
     FAIL() << "an untrusted certificate was accepted";
@@ -51,7 +51,7 @@ TEST_F(Tls, AnUnknownCertificateIsRefusedByDefault) {
 TEST_F(Tls, TheCertificateIsAcceptedWithItsCaBundle) {
   auto with = options();
   with.ca_bundle = files.certificate.string();
-  auto client = ClientTestAccess::make(with, clock);
+  auto client = test_client(with, clock);
   EXPECT_EQ(client.create_thread_with_turn(ask("What is the capital of France?")).status,
             TurnStatus::completed);
   EXPECT_EQ(server->requests().size(), 1u);
@@ -73,12 +73,12 @@ fs::path hashed_ca_directory(const fs::path& certificate, const fs::path& direct
 TEST_F(Tls, TheCertificateIsAcceptedFromACaDirectory) {
   auto with = options();
   with.ca_path = hashed_ca_directory(files.certificate, directory / "ca").string();
-  auto client = ClientTestAccess::make(with, clock);
+  auto client = test_client(with, clock);
   EXPECT_NO_THROW(client.list_threads());
   // An empty directory trusts nothing.
   with.ca_path = (directory / "empty").string();
   fs::create_directories(with.ca_path);
-  auto distrusting = ClientTestAccess::make(with, clock);
+  auto distrusting = test_client(with, clock);
   EXPECT_THROW(distrusting.list_threads(), ConnectionError);
 }
 
@@ -87,7 +87,7 @@ TEST_F(Tls, VerificationCanOnlyBeTurnedOffExplicitlyAndIsLogged) {
   auto with = options();
   with.verify_tls = false;
   with.logger = [&](const LogRecord& record) { records.push_back(record); };
-  auto client = ClientTestAccess::make(with, clock);
+  auto client = test_client(with, clock);
   EXPECT_NO_THROW(client.list_threads());
   ASSERT_FALSE(records.empty());
   EXPECT_EQ(records.front().level, LogLevel::warning);

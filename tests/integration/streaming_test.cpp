@@ -22,14 +22,15 @@ class Streaming : public MockTest {
   }
 
   // Streams a turn and keeps every event.
-  Turn stream(const std::string& thread, std::vector<StreamEvent>& events, const CallOptions& call = {}) {
+  Turn stream(const std::string& thread, std::vector<StreamEvent>& events, const StreamOptions& options = {},
+              const CallOptions& call = {}) {
     return client().stream_turn(
         thread, ask("What is the capital of France?"),
         [&](const StreamEvent& event) {
           events.push_back(event);
           return true;
         },
-        call);
+        options, call);
   }
 };
 
@@ -130,9 +131,9 @@ TEST_F(Streaming, ADroppedStreamIsRecoveredByWaitingForTheTurn) {
   server.configure(config);
   const std::string thread = new_thread();
   std::vector<StreamEvent> events;
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
-  const Turn turn = stream(thread, events, call);
+  StreamOptions options;
+  options.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = stream(thread, events, options);
   EXPECT_EQ(events.size(), 3u);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_NE(turn.final_answer().find("Paris"), std::string::npos);
@@ -151,9 +152,9 @@ TEST_F(Streaming, AStreamEndingBeforeNamingItsTurnFallsBackToTheThreadsNewTurn) 
   fault.content_type = "text/event-stream";
   server.add_fault(fault);
   std::vector<StreamEvent> events;
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
-  const Turn turn = stream(thread, events, call);
+  StreamOptions options;
+  options.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = stream(thread, events, options);
   EXPECT_TRUE(events.empty());
   EXPECT_NE(turn.id, earlier.id);
   EXPECT_EQ(turn.status, TurnStatus::completed);
@@ -279,9 +280,9 @@ TEST_F(Streaming, AJson202AnswerIsWaitedFor) {
   config.stream.answer_json_instead = true;
   server.configure(config);
   std::vector<StreamEvent> events;
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
-  const Turn turn = stream(new_thread(), events, call);
+  StreamOptions options;
+  options.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = stream(new_thread(), events, options);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_FALSE(clock->sleeps().empty());
 }
@@ -302,10 +303,10 @@ TEST_F(Streaming, StoppingCanAlsoCancelTheTurnOnTheServer) {
   config.stream.pause = std::chrono::hours(1);  // the rest of the stream never comes
   server.configure(config);
   const std::string thread = new_thread();
-  CallOptions call;
-  call.cancel_on_stop = true;
+  StreamOptions options;
+  options.cancel_on_stop = true;
   const Turn turn = client().stream_turn(
-      thread, ask("What is the capital of France?"), [](const StreamEvent&) { return false; }, call);
+      thread, ask("What is the capital of France?"), [](const StreamEvent&) { return false; }, options);
   const auto patches = server.requests("PATCH", "/api/v3/threads/" + thread);
   ASSERT_EQ(patches.size(), 1u);
   EXPECT_EQ(patches[0].param("cancel"), "true");
@@ -330,7 +331,7 @@ TEST_F(Streaming, AStalledStreamIsAbandonedAndTheTurnPolled) {
   std::vector<StreamEvent> events;
   CallOptions call;
   call.stall_timeout = milliseconds(100);
-  const Turn turn = stream(new_thread(), events, call);
+  const Turn turn = stream(new_thread(), events, {}, call);
   EXPECT_EQ(events.size(), 1u);
   EXPECT_EQ(turn.status, TurnStatus::completed);  // turn_duration 0: done on the server
 }
@@ -355,7 +356,7 @@ TEST_F(Streaming, CancellationStopsAStreamPromptly) {
                      first_event.notify_all();
                      return true;
                    },
-                   call),
+                   {}, call),
                CancelledError);
   canceller.join();
 }

@@ -79,12 +79,12 @@ TEST_F(SlowTurns, A202IsPolledUntilTheTurnCompletes) {
   auto paradigm = client();
   // The mock answers 202 with the running turn; the turn completes after the second poll.
   std::vector<Turn> seen;
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) {
+  CreateOptions create;
+  create.waiting.on_update = [&](const Turn& t) {
     seen.push_back(t);
     if (seen.size() == 2) server.complete_turn(t.thread, t.id);
   };
-  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), call);
+  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_NE(turn.final_answer().find("Paris"), std::string::npos);
   ASSERT_EQ(seen.size(), 3u);
@@ -102,18 +102,18 @@ TEST_F(SlowTurns, A202WithOnlyTheIdsIsPolledToo) {
   config.accepted_shape = mock::AcceptedShape::ids;
   server.configure(config);
   auto paradigm = client();
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
-  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), call);
+  CreateOptions create;
+  create.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_FALSE(turn.messages.empty());
 }
 
 TEST_F(SlowTurns, CallerMayChooseNotToWaitThrough202) {
   auto paradigm = client();
-  CallOptions call;
-  call.wait = false;
-  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), call);
+  CreateOptions create;
+  create.wait = false;
+  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::running);
   EXPECT_TRUE(clock->sleeps().empty());
   EXPECT_EQ(server.requests().size(), 1u);
@@ -173,12 +173,12 @@ TEST_F(SlowTurns, WaitingWorksWithoutThePerTurnRoute405) {
   config.turn_route = mock::TurnRoute::method_not_allowed;
   server.configure(config);
   auto paradigm = client();
-  CallOptions call;
+  CreateOptions create;
   int updates = 0;
-  call.waiting.on_update = [&](const Turn& t) {
+  create.waiting.on_update = [&](const Turn& t) {
     if (++updates == 1) server.complete_turn(t.thread, t.id);
   };
-  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), call);
+  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_NE(turn.final_answer().find("Paris"), std::string::npos);
   // The guide's recipe: the thread's status, then its turns.
@@ -195,9 +195,9 @@ TEST_F(SlowTurns, WaitingWorksWithoutThePerTurnRoute404) {
   config.turn_route = mock::TurnRoute::not_found;
   server.configure(config);
   auto paradigm = client();
-  CallOptions call;
-  call.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
-  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), call);
+  CreateOptions create;
+  create.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::completed);
   EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 1u);
 }
@@ -269,10 +269,11 @@ TEST_F(Turns, FailedTurnsAreResultsNotExceptions) {
   EXPECT_EQ(turn.error->code, "agent_error");
 }
 
-TEST_F(Turns, StreamIsRefusedOnCreateThreadWithTurn) {
+// 0.1 had TurnRequest::stream; a create still refuses a stream asked for through extra_body.
+TEST_F(Turns, StreamCannotBeAskedOfACreate) {
   auto paradigm = client();
   TurnRequest request = ask("hi");
-  request.stream = true;
+  request.extra_body = JsonValue::parse(R"({"stream": true})");
   EXPECT_THROW(paradigm.create_thread_with_turn(request), InvalidRequestError);
   EXPECT_THROW(paradigm.create_turn("thread", request), InvalidRequestError);
   EXPECT_TRUE(server.requests().empty());
@@ -331,14 +332,14 @@ TEST_F(Turns, ExtraBodyAndExtraHeadersAreSent) {
   request.extra_body = JsonValue::parse(R"({"future_flag": true})");
   CallOptions call;
   call.extra_headers.add("X-Trace", "abc");
-  paradigm.create_thread_with_turn(request, call);
+  paradigm.create_thread_with_turn(request, {}, call);
   const auto sent = server.requests().back();
   EXPECT_EQ(json::parse(sent.body)["future_flag"], true);
   EXPECT_EQ(sent.header("X-Trace"), "abc");
 
   CallOptions hijack;
   hijack.extra_headers.add("Authorization", "Bearer other");
-  EXPECT_THROW(paradigm.create_thread_with_turn(request, hijack), InvalidRequestError);
+  EXPECT_THROW(paradigm.create_thread_with_turn(request, {}, hijack), InvalidRequestError);
 }
 
 }  // namespace

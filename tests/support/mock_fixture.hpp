@@ -6,7 +6,7 @@
 
 #include <paradigm/paradigm.hpp>
 
-#include "client/test_access.hpp"
+#include "connection/make_connection.hpp"
 #include "mock_server.hpp"
 #include "support/fake_clock.hpp"
 
@@ -23,6 +23,11 @@
 namespace paradigm::testing {
 
 inline constexpr const char* kApiKey = "test-key";
+
+/// The libcurl client of make_threads_connection, on a test's clock.
+inline ThreadsClient test_client(const ClientOptions& options, std::shared_ptr<detail::Clock> clock) {
+  return ThreadsClient(detail::make_curl_connection(options, std::move(clock)));
+}
 
 /// Turns on the mock never finish by themselves: the test finishes them
 /// (complete_turn), so nothing depends on timing.
@@ -47,7 +52,7 @@ class MockTest : public ::testing::Test {
     return options;
   }
 
-  ThreadsClient client(const ClientOptions& with) { return ClientTestAccess::make(with, clock); }
+  ThreadsClient client(const ClientOptions& with) { return test_client(with, clock); }
   ThreadsClient client() { return client(options()); }
 
   /// Requests the mock received for `method` and exactly `path`.

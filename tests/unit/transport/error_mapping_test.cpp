@@ -1,5 +1,5 @@
-#include "client/error_mapping.hpp"
-#include "client/download_targets.hpp"
+#include "workflow/error_mapping.hpp"
+#include "workflow/download_sinks.hpp"
 
 #include <gtest/gtest.h>
 
@@ -57,8 +57,9 @@ TEST(ErrorBody, HtmlPagesAndPlainTextStayReadable) {
 
 TEST(ApiErrors, EachStatusHasItsClass) {
   auto raise = [](int status) {
-    return
-        [status] { throw_api_error(status, {}, R"({"detail": "d"})", "GET", "/api/v3/x", std::nullopt, ""); };
+    return [status] {
+      std::rethrow_exception(api_error({status, {}, R"({"detail": "d"})", "GET", "/api/v3/x", {}}, ""));
+    };
   };
   EXPECT_THROW(raise(400)(), BadRequestError);
   EXPECT_THROW(raise(401)(), AuthenticationError);
@@ -78,9 +79,13 @@ TEST(ApiErrors, EachStatusHasItsClass) {
 TEST(ApiErrors, CarryWhatTheServerSaid) {
   expect_throws_with(
       [] {
-        throw_api_error(429, {{"X-Request-Id", "req-123"}, {"Retry-After", "90"}},
-                        R"({"detail": "Slow down"})", "POST", "/api/v3/threads/turns",
-                        std::chrono::milliseconds(90000), "");
+        std::rethrow_exception(api_error({429,
+                                          {{"X-Request-Id", "req-123"}, {"Retry-After", "90"}},
+                                          R"({"detail": "Slow down"})",
+                                          "POST",
+                                          "/api/v3/threads/turns",
+                                          std::chrono::milliseconds(90000)},
+                                         ""));
       },
       [](const ApiError& e) {
         EXPECT_EQ(e.detail(), "Slow down");
@@ -99,10 +104,14 @@ TEST(ApiErrors, CarryWhatTheServerSaid) {
 TEST(ApiErrors, NeverRepeatTheApiKey) {
   expect_throws_with(
       [] {
-        throw_api_error(401,
-                        {{"X-Request-Id", "sk-secret-123"}, {"WWW-Authenticate", "Bearer sk-secret-123"}},
-                        R"({"detail": "Invalid token sk-secret-123"})", "GET", "/api/v3/threads",
-                        std::nullopt, "sk-secret-123");
+        std::rethrow_exception(
+            api_error({401,
+                       {{"X-Request-Id", "sk-secret-123"}, {"WWW-Authenticate", "Bearer sk-secret-123"}},
+                       R"({"detail": "Invalid token sk-secret-123"})",
+                       "GET",
+                       "/api/v3/threads",
+                       {}},
+                      "sk-secret-123"));
       },
       [](const ApiError& e) {
         EXPECT_EQ(std::string(e.what()).find("sk-secret-123"), std::string::npos);
@@ -118,15 +127,13 @@ TEST(ApiErrors, NeverRepeatTheApiKey) {
 }
 
 TEST(TransferErrors, MapToConnectionTimeoutAndCancelled) {
-  TransferResult result;
-  result.error = TransferError::connect;
-  EXPECT_THROW(throw_transfer_error(result, "GET", "/p"), ConnectionError);
-  result.error = TransferError::stalled;
-  EXPECT_THROW(throw_transfer_error(result, "GET", "/p"), TimeoutError);
-  result.error = TransferError::timeout;
-  EXPECT_THROW(throw_transfer_error(result, "GET", "/p"), TimeoutError);
-  result.error = TransferError::cancelled;
-  EXPECT_THROW(throw_transfer_error(result, "GET", "/p"), CancelledError);
+  const auto raise = [](TransferError error) {
+    std::rethrow_exception(transfer_error(error, "", "GET", "/p"));
+  };
+  EXPECT_THROW(raise(TransferError::connect), ConnectionError);
+  EXPECT_THROW(raise(TransferError::stalled), TimeoutError);
+  EXPECT_THROW(raise(TransferError::timeout), TimeoutError);
+  EXPECT_THROW(raise(TransferError::cancelled), CancelledError);
 }
 
 TEST(ContentDisposition, FileName) {

@@ -1,7 +1,7 @@
 // Inputs scripts/fuzz.sh found, kept so the fixes stay fixed.
 
-#include "client/error_mapping.hpp"
-#include "client/routes.hpp"
+#include "workflow/error_mapping.hpp"
+#include "workflow/routes.hpp"
 
 #include <paradigm/errors.hpp>
 
@@ -22,8 +22,8 @@ TEST(FuzzRegression, KeyEchoedInCodeOrFieldErrorsIsRedacted) {
   const std::string body =
       R"({"detail":"x","code":"sk-fuzz-secret-key","sk-fuzz-secret-key":["bad sk-fuzz-secret-key"]})";
   try {
-    throw_api_error(400, Headers{{"content-type", "application/json"}}, body, "GET", "/api/v3/threads", {},
-                    kSecret);
+    std::rethrow_exception(api_error(
+        {400, Headers{{"content-type", "application/json"}}, body, "GET", "/api/v3/threads", {}}, kSecret));
     FAIL() << "no exception";
   } catch (const ApiError& error) {
     EXPECT_EQ(error.code(), "[REDACTED]");

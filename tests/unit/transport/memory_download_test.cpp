@@ -1,5 +1,5 @@
 // In-memory downloads: the limit holds whatever the server announces.
-#include "client/download_targets.hpp"
+#include "workflow/download_sinks.hpp"
 
 #include <paradigm/errors.hpp>
 
@@ -15,16 +15,16 @@ void expect_decode_error(const std::exception_ptr& failure) {
 
 TEST(MemoryDownload, AHugeAnnouncedLengthIsRefusedNotReserved) {
   MemoryDownload target(1024);
-  target.begin_attempt();
+  target.reset();
   ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "1000000000000000"}}));
   EXPECT_FALSE(target.on_data("x"));  // no attempt to reserve a petabyte
   expect_decode_error(target.failure());
-  EXPECT_TRUE(target.bytes.empty());
+  EXPECT_TRUE(target.take().empty());
 }
 
 TEST(MemoryDownload, BytesBeyondTheLimitAreRefused) {
   MemoryDownload target(10);
-  target.begin_attempt();
+  target.reset();
   ASSERT_TRUE(target.on_head(200, Headers{}));
   EXPECT_TRUE(target.on_data("0123456789"));
   EXPECT_FALSE(target.failure());
@@ -34,14 +34,14 @@ TEST(MemoryDownload, BytesBeyondTheLimitAreRefused) {
 
 TEST(MemoryDownload, ARetryStartsFromNothing) {
   MemoryDownload target(10);
-  target.begin_attempt();
+  target.reset();
   ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "6"}}));
   EXPECT_TRUE(target.on_data("abc"));
-  target.begin_attempt();
+  target.reset();
   ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "6"}}));
   EXPECT_TRUE(target.on_data("abcdef"));
-  EXPECT_EQ(target.bytes, "abcdef");
   EXPECT_EQ(target.info().bytes, 6u);
+  EXPECT_EQ(target.take(), "abcdef");
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ TEST(RetryPolicy, TransportFailuresOfIdempotentRequestsAreRetried) {
     EXPECT_TRUE(decide(failed(error)).retry) << to_string(error);
   }
   for (auto error : {TransferError::tls, TransferError::too_many_redirects, TransferError::other,
-                     TransferError::cancelled, TransferError::aborted_by_sink}) {
+                     TransferError::cancelled}) {
     EXPECT_FALSE(decide(failed(error)).retry) << to_string(error);
   }
 }

@@ -1,5 +1,5 @@
-#include "client/routes.hpp"
-#include "client/paths.hpp"
+#include "workflow/routes.hpp"
+#include "workflow/paths.hpp"
 
 #include <paradigm/errors.hpp>
 

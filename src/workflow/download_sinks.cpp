@@ -1,4 +1,6 @@
-#include "client/download_targets.hpp"
+#include "workflow/download_sinks.hpp"
+
+#include "workflow/fetch.hpp"
 
 #include <paradigm/errors.hpp>
 
@@ -6,6 +8,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <random>
 
@@ -93,7 +96,7 @@ std::optional<std::string> filename_from_disposition(std::string_view dispositio
   return name;
 }
 
-bool DownloadTarget::on_head(int, const Headers& headers) {
+bool DownloadSink::on_head(int, const Headers& headers) {
   info_.content_type = headers.get("content-type");
   info_.content_disposition = headers.get("content-disposition");
   info_.filename =
@@ -108,20 +111,20 @@ bool DownloadTarget::on_head(int, const Headers& headers) {
   return true;
 }
 
-void MemoryDownload::begin_attempt() {
-  DownloadTarget::begin_attempt();
-  bytes.clear();
+void MemoryDownload::reset() {
+  DownloadSink::reset();
+  bytes_.clear();
 }
 
 bool MemoryDownload::on_data(std::string_view chunk) {
+  // Content-Length comes from the server: reserve it only once it is known to be within the limit.
   const std::uint64_t announced = info_.content_length.value_or(0);
-  if (bytes.size() + chunk.size() > limit_ || announced > limit_) {
-    failure_ = response_too_large(limit_, "download the artifact to a file or a sink instead");
+  const bool announced_fits = announced <= bytes_.limit();
+  if (announced_fits && bytes_.size() == 0) bytes_.reserve(static_cast<std::size_t>(announced));
+  if (!announced_fits || !bytes_.append(chunk)) {
+    failure_ = response_too_large(bytes_.limit(), "download the artifact to a file or a sink instead");
     return false;
   }
-  // Content-Length comes from the server: reserve it only once it is known to be within the limit.
-  if (bytes.empty()) bytes.reserve(static_cast<std::size_t>(announced));
-  bytes.append(chunk);
   info_.bytes += chunk.size();
   return true;
 }
@@ -131,8 +134,8 @@ bool SinkDownload::on_data(std::string_view chunk) {
   return sink_(chunk);
 }
 
-FileDownload::FileDownload(std::filesystem::path destination, const ProgressCallback& progress)
-    : destination_(std::move(destination)), progress_(progress) {
+FileDownload::FileDownload(std::filesystem::path destination, ProgressCallback progress)
+    : destination_(std::move(destination)), progress_(std::move(progress)) {
   if (destination_.empty() || destination_.filename().empty()) {
     throw InvalidRequestError("download destination must name a file");
   }
@@ -159,8 +162,8 @@ void FileDownload::fail(const std::string& what) {
   failure_ = std::make_exception_ptr(Error(what + " " + temporary_.string() + ": " + std::strerror(errno)));
 }
 
-void FileDownload::begin_attempt() {
-  DownloadTarget::begin_attempt();
+void FileDownload::reset() {
+  DownloadSink::reset();
   // A retry starts over: drop what a broken attempt wrote. Only then: on ext4
   // a truncation makes close() write the whole file back synchronously
   // (auto_da_alloc), which cost a 1 GiB download half a second.

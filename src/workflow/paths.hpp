@@ -2,7 +2,7 @@
 
 // The API's routes, in one place: find any endpoint's code from its URL.
 
-#include "client/routes.hpp"
+#include "workflow/routes.hpp"
 
 #include <cstdint>
 #include <string>

@@ -5,20 +5,22 @@
 
 #include <paradigm/download.hpp>
 
-#include "client/client_core.hpp"
+#include "transport/bounded_buffer.hpp"
+#include "transport/transport.hpp"
 
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace paradigm::detail {
 
-/// Records what the response head says; subclasses store the bytes.
-class DownloadTarget : public BodyTarget {
+/// Records what the answer's head says; subclasses keep the bytes.
+class DownloadSink : public BodySink {
  public:
   bool on_head(int status, const Headers& headers) override;
-  void begin_attempt() override { info_.bytes = 0; }
+  void reset() override { info_.bytes = 0; }
   const DownloadInfo& info() const noexcept { return info_; }
 
  protected:
@@ -26,41 +28,41 @@ class DownloadTarget : public BodyTarget {
 };
 
 /// Holds the bytes in memory, refusing more than `limit` of them.
-class MemoryDownload final : public DownloadTarget {
+class MemoryDownload final : public DownloadSink {
  public:
-  explicit MemoryDownload(std::size_t limit) : limit_(limit) {}
-  void begin_attempt() override;
+  explicit MemoryDownload(std::size_t limit) : bytes_(limit) {}
+  void reset() override;
   bool on_data(std::string_view bytes) override;
   std::exception_ptr failure() const override { return failure_; }
-  std::string bytes;
+  std::string take() { return bytes_.take(); }
 
  private:
-  std::size_t limit_;
+  BoundedBuffer bytes_;
   std::exception_ptr failure_;
 };
 
 /// Passes chunks to the caller. Once a chunk is delivered the transfer is
-/// never retried (the caller cannot take bytes back).
-class SinkDownload final : public DownloadTarget {
+/// never repeated (the caller cannot take bytes back).
+class SinkDownload final : public DownloadSink {
  public:
-  explicit SinkDownload(const ChunkSink& sink) : sink_(sink) {}
+  explicit SinkDownload(ChunkSink sink) : sink_(std::move(sink)) {}
   bool on_data(std::string_view bytes) override;
   bool committed() const override { return info_.bytes > 0; }
 
  private:
-  const ChunkSink& sink_;
+  ChunkSink sink_;
 };
 
 /// Writes to a temporary file beside the destination; commit() renames it
 /// into place. The temporary file is removed if commit() is never reached.
-class FileDownload final : public DownloadTarget {
+class FileDownload final : public DownloadSink {
  public:
-  FileDownload(std::filesystem::path destination, const ProgressCallback& progress);
+  FileDownload(std::filesystem::path destination, ProgressCallback progress);
   ~FileDownload() override;
   FileDownload(const FileDownload&) = delete;
   FileDownload& operator=(const FileDownload&) = delete;
 
-  void begin_attempt() override;
+  void reset() override;
   bool on_data(std::string_view bytes) override;
   std::exception_ptr failure() const override { return failure_; }
   /// Flushes and renames the temporary file to the destination.
@@ -78,7 +80,7 @@ class FileDownload final : public DownloadTarget {
   // slower than 16 KiB ones (docs/benchmarks.md).
   static constexpr std::size_t kWriteBufferBytes = 16 * 1024;
   std::vector<char> write_buffer_;  // the FILE's buffer: outlives file_
-  const ProgressCallback& progress_;
+  ProgressCallback progress_;
   std::FILE* file_ = nullptr;
   std::exception_ptr failure_;
 };

@@ -1,4 +1,4 @@
-#include "client/error_mapping.hpp"
+#include "workflow/error_mapping.hpp"
 
 #include "core/text.hpp"
 
@@ -94,67 +94,78 @@ std::string request_id_of(const Headers& headers) {
   return {};
 }
 
-void throw_api_error(int status, Headers headers, std::string body, std::string_view method,
-                     std::string_view path, std::optional<std::chrono::milliseconds> retry_after,
-                     std::string_view secret) {
-  const ErrorBody parsed = parse_error_body(body, headers.get("content-type").value_or(""));
+namespace {
+
+template <class E, class... Args>
+std::exception_ptr make(Args&&... args) {
+  return std::make_exception_ptr(E(std::forward<Args>(args)...));
+}
+
+ApiErrorDetails redacted_details(ErrorAnswer& answer, std::string_view secret) {
+  const ErrorBody parsed = parse_error_body(answer.body, answer.headers.get("content-type").value_or(""));
   ApiErrorDetails details;
-  details.status = status;
-  details.detail = redact(parsed.detail, secret);
+  details.status = answer.status;
   // A server may echo any part of the request, the key included.
+  details.detail = redact(parsed.detail, secret);
   details.code = redact(parsed.code, secret);
   for (const auto& [field, messages] : parsed.field_errors) {
     auto& redacted = details.field_errors[redact(field, secret)];
     for (const auto& message : messages)
       redacted.push_back(redact(message, secret));
   }
-  details.body = redact(std::move(body), secret);
-  for (const auto& [name, value] : headers)
+  details.body = redact(std::move(answer.body), secret);
+  for (const auto& [name, value] : answer.headers)
     details.headers.add(redact(name, secret), redact(value, secret));
   details.request_id = request_id_of(details.headers);
-  details.method = std::string(method);
-  details.path = std::string(path);
+  details.method = std::move(answer.method);
+  details.path = std::move(answer.path);
+  return details;
+}
 
-  std::string message = details.method + " " + details.path + ": HTTP " + std::to_string(status);
+}  // namespace
+
+std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret) {
+  ApiErrorDetails details = redacted_details(answer, secret);
+  std::string message = details.method + " " + details.path + ": HTTP " + std::to_string(details.status);
   if (!details.detail.empty()) message += ": " + details.detail;
   if (!details.request_id.empty()) message += " (request id " + details.request_id + ")";
   message = redact(std::move(message), secret);  // even an id that happens to be the key
 
-  switch (status) {
+  switch (details.status) {
     case 400:
-      throw BadRequestError(message, std::move(details));
+      return make<BadRequestError>(message, std::move(details));
     case 401:
-      throw AuthenticationError(message, std::move(details));
+      return make<AuthenticationError>(message, std::move(details));
     case 403:
-      throw PermissionDeniedError(message, std::move(details));
+      return make<PermissionDeniedError>(message, std::move(details));
     case 404:
-      throw NotFoundError(message, std::move(details));
+      return make<NotFoundError>(message, std::move(details));
     case 409:
-      throw ConflictError(message, std::move(details));
+      return make<ConflictError>(message, std::move(details));
     case 422:
-      throw UnprocessableEntityError(message, std::move(details));
+      return make<UnprocessableEntityError>(message, std::move(details));
     case 429:
-      throw RateLimitError(message, std::move(details), retry_after);
+      return make<RateLimitError>(message, std::move(details), answer.retry_after);
     default:
-      if (status >= 500) throw ServerError(message, std::move(details));
-      throw ApiError(message, std::move(details));
+      if (details.status >= 500) return make<ServerError>(message, std::move(details));
+      return make<ApiError>(message, std::move(details));
   }
 }
 
-void throw_transfer_error(const TransferResult& result, std::string_view method, std::string_view path,
-                          std::string_view secret) {
-  std::string message = std::string(method) + " " + std::string(path) + ": " + to_string(result.error);
-  if (!result.message.empty()) message += " (" + result.message + ")";
+std::exception_ptr transfer_error(TransferError error, std::string_view detail, std::string_view method,
+                                  std::string_view path, std::string_view secret) {
+  std::string message = std::string(method) + " " + std::string(path) + ": " + to_string(error);
+  if (!detail.empty()) message += " (" + std::string(detail) + ")";
   message = redact(std::move(message), secret);
-  switch (result.error) {
+  switch (error) {
     case TransferError::cancelled:
-      throw CancelledError(message);
+      return make<CancelledError>(message);
     case TransferError::timeout:
     case TransferError::connect_timeout:
     case TransferError::stalled:
-      throw TimeoutError(message);
+      return make<TimeoutError>(message);
     default:
-      throw ConnectionError(message);
+      return make<ConnectionError>(message);
   }
 }
 

@@ -1,27 +1,15 @@
-#include "client/routes.hpp"
+#include "workflow/routes.hpp"
 
 #include <paradigm/errors.hpp>
 
 #include "core/text.hpp"
-
-#include <curl/curl.h>
+#include "http/percent_encode.hpp"
 
 #include <algorithm>
-#include <climits>
-#include <memory>
 
 namespace paradigm::detail {
 
 namespace {
-
-std::string escape(std::string_view text) {
-  if (text.size() > static_cast<std::size_t>(INT_MAX)) throw InvalidRequestError("value too long for a URL");
-  // curl_easy_escape does not need a handle; it leaves only A-Z a-z 0-9 - . _ ~ as is.
-  std::unique_ptr<char, decltype(&curl_free)> escaped(
-      curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size())), &curl_free);
-  if (!escaped) throw std::bad_alloc();
-  return std::string(escaped.get());
-}
 
 bool only_dots(std::string_view text) {
   return text.find_first_not_of('.') == std::string_view::npos;
@@ -38,20 +26,20 @@ std::string encode_segment(std::string_view id, std::string_view what) {
       encoded += "%2E";
     return encoded;
   }
-  return escape(id);
+  return percent_encode(id);
 }
 
 std::string encode_query_component(std::string_view text) {
-  return escape(text);
+  return percent_encode(text);
 }
 
 std::string query_string(const QueryParams& params) {
   std::string query;
   for (const auto& [key, value] : params) {
     query += query.empty() ? '?' : '&';
-    query += escape(key);
+    query += percent_encode(key);
     query += '=';
-    query += escape(value);
+    query += percent_encode(value);
   }
   return query;
 }

@@ -1,0 +1,24 @@
+#pragma once
+
+// The default connection over any transport and clock: libcurl and the real
+// clock in make_threads_connection, a scripted transport and a fake clock in
+// the tests.
+
+#include <paradigm/connection.hpp>
+
+#include "retry/clock.hpp"
+#include "transport/transport.hpp"
+
+#include <memory>
+
+namespace paradigm::detail {
+
+/// Throws InvalidRequestError for an empty api_key or a malformed base_url.
+std::shared_ptr<ThreadsConnection> make_connection(ClientOptions options,
+                                                   std::shared_ptr<Transport> transport,
+                                                   std::shared_ptr<Clock> clock);
+
+/// The libcurl connection of make_threads_connection, on `clock`.
+std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock);
+
+}  // namespace paradigm::detail

@@ -1,0 +1,23 @@
+#include "workflow/runtime.hpp"
+
+namespace paradigm::detail {
+
+void BlockingRuntime::perform(const Exchange& exchange, BodySink& sink, std::function<void(Outcome)> done) {
+  steps_.emplace_back(
+      [this, &exchange, &sink, done = std::move(done)] { done(transport_.perform(exchange, sink)); });
+}
+
+void BlockingRuntime::sleep(std::chrono::milliseconds delay, const CancellationToken& token,
+                            std::function<void(bool)> done) {
+  steps_.emplace_back([this, delay, token, done = std::move(done)] { done(clock_.sleep_for(delay, token)); });
+}
+
+void BlockingRuntime::run() {
+  while (!steps_.empty()) {
+    auto step = std::move(steps_.front());
+    steps_.pop_front();
+    step();
+  }
+}
+
+}  // namespace paradigm::detail

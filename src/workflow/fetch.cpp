@@ -1,0 +1,25 @@
+#include "workflow/fetch.hpp"
+
+namespace paradigm::detail {
+
+std::exception_ptr response_too_large(std::size_t limit, std::string_view advice) {
+  std::string message = "response body exceeds max_response_bytes (" + std::to_string(limit) + " bytes)";
+  if (!advice.empty()) message += "; " + std::string(advice);
+  return std::make_exception_ptr(DecodeError(message));
+}
+
+bool BufferSink::on_data(std::string_view bytes) {
+  if (buffer_.append(bytes)) return true;
+  failure_ = response_too_large(buffer_.limit());
+  return false;
+}
+
+void fetch_answer(const CallPtr& call, RequestSpec spec, Callback<Answer> done) {
+  auto sink = std::make_shared<BufferSink>(call->context().options().max_response_bytes);
+  send(call, std::move(spec), *sink, [sink, done = std::move(done)](Result<Reply> reply) {
+    if (forward_error(reply, done)) return;
+    done(Answer{reply.value().status, sink->take()});
+  });
+}
+
+}  // namespace paradigm::detail

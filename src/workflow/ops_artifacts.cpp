@@ -1,0 +1,80 @@
+// Artifacts: GET /api/v3/artifacts/{id}, and /content to memory, to a sink,
+// or to a file that appears only when complete.
+
+#include "workflow/download_sinks.hpp"
+#include "workflow/error_mapping.hpp"
+#include "workflow/fetch.hpp"
+#include "workflow/operations.hpp"
+#include "workflow/paths.hpp"
+
+#include <memory>
+
+namespace paradigm::detail::ops {
+
+namespace {
+
+RequestSpec content_request(std::string_view artifact_id) {
+  RequestSpec spec = get_request(paths::artifact_content(artifact_id));
+  spec.accept = "*/*";
+  spec.unbounded = true;
+  return spec;
+}
+
+// Downloads into `sink` (kept alive until done); a sink that stopped early
+// gives `complete == false`, a transfer that broke after the sink took bytes
+// is a ConnectionError.
+template <class Sink>
+void download(const CallPtr& call, std::string_view artifact_id, std::shared_ptr<Sink> sink,
+              Callback<DownloadInfo> done) {
+  RequestSpec spec = content_request(artifact_id);
+  std::string path = spec.path;
+  send(call, std::move(spec), *sink, [call, path, sink, done = std::move(done)](Result<Reply> reply) {
+    if (forward_error(reply, done)) return;
+    if (reply.value().kind == OutcomeKind::failed_after_commit) {
+      return done(
+          transfer_error(reply.value().error, reply.value().message, "GET", path, call->context().secret()));
+    }
+    DownloadInfo info = sink->info();
+    if (reply.value().kind == OutcomeKind::stopped) info.complete = false;
+    done(std::move(info));
+  });
+}
+
+}  // namespace
+
+void get_artifact(const CallPtr& call, std::string_view artifact_id, Callback<Artifact> done) {
+  fetch<Artifact>(call, get_request(paths::artifact(artifact_id)), std::move(done));
+}
+
+void download_artifact_content(const CallPtr& call, std::string_view artifact_id,
+                               Callback<ArtifactContent> done) {
+  auto sink = std::make_shared<MemoryDownload>(call->context().options().max_response_bytes);
+  download(call, artifact_id, sink, [sink, done = std::move(done)](Result<DownloadInfo> info) {
+    if (forward_error(info, done)) return;
+    done(ArtifactContent{sink->take(), std::move(info).value()});
+  });
+}
+
+void download_artifact_to_sink(const CallPtr& call, std::string_view artifact_id, const ChunkSink& sink,
+                               Callback<DownloadInfo> done) {
+  if (!sink) throw InvalidRequestError("download_artifact_to_sink: the sink is empty");
+  download(call, artifact_id, std::make_shared<SinkDownload>(sink), std::move(done));
+}
+
+void download_artifact_to_file(const CallPtr& call, std::string_view artifact_id,
+                               const std::string& destination, const ProgressCallback& progress,
+                               Callback<DownloadInfo> done) {
+  paths::artifact(artifact_id);  // refuse a bad id before creating any file
+  auto file = std::make_shared<FileDownload>(std::filesystem::u8path(destination), progress);
+  download(call, artifact_id, file, [file, done = std::move(done)](Result<DownloadInfo> info) {
+    if (forward_error(info, done)) return;  // the temporary file goes with `file`
+    Result<Done> committed = capture([&] {
+      file->commit();
+      return Done{};
+    });
+    if (forward_error(committed, done)) return;
+    done(std::move(info));
+  });
+}
+
+}  // namespace paradigm::detail::ops

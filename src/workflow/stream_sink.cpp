@@ -1,0 +1,80 @@
+#include "workflow/stream_sink.hpp"
+
+#include "core/text.hpp"
+#include "workflow/fetch.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace paradigm::detail {
+
+void StreamSink::reset() {
+  parser_ = SseParser();
+  json_.clear();
+  status_ = 0;
+  is_sse_ = false;
+  turn_id_.clear();
+}
+
+bool StreamSink::on_head(int status, const Headers& headers) {
+  status_ = status;
+  const auto type = headers.get("content-type").value_or("");
+  is_sse_ = iequals(trim(type.substr(0, type.find(';'))), "text/event-stream");
+  return true;
+}
+
+bool StreamSink::on_data(std::string_view bytes) {
+  if (!is_sse_) {
+    if (json_.append(bytes)) return true;
+    failure_ = response_too_large(max_bytes_);
+    return false;
+  }
+  const bool go_on = parser_.feed(bytes, [this](const StreamEvent& event) { return dispatch(event); });
+  // A server that never ends its event must not take all the memory.
+  if (go_on && parser_.pending_bytes() > max_bytes_) {
+    failure_ = std::make_exception_ptr(StreamError("an event of the stream exceeds max_response_bytes (" +
+                                                   std::to_string(max_bytes_) + " bytes)"));
+    return false;
+  }
+  return go_on;
+}
+
+void StreamSink::finish() {
+  if (is_sse_ && !stopped_) parser_.finish([this](const StreamEvent& event) { return dispatch(event); });
+}
+
+bool StreamSink::dispatch(const StreamEvent& event) {
+  ++events_;
+  if (turn_id_.empty()) learn_turn_id(event);
+  if (event.event == "error") {
+    error_event_ = event;
+    handler_(event);  // the caller sees it before the StreamError
+    stopped_ = true;
+    return false;
+  }
+  if (!handler_(event)) {
+    stopped_ = true;
+    return false;
+  }
+  return true;
+}
+
+// The vocabulary is not published: look for a turn object, or a turn_id.
+void StreamSink::learn_turn_id(const StreamEvent& event) {
+  const auto json = nlohmann::json::parse(event.data, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return;
+  const nlohmann::json* candidates[] = {&json, json.contains("turn") ? &json["turn"] : nullptr};
+  for (const auto* object : candidates) {
+    if (!object || !object->is_object()) continue;
+    if (auto it = object->find("turn_id"); it != object->end() && it->is_string()) {
+      turn_id_ = it->get<std::string>();
+      return;
+    }
+    const bool is_turn = object->value("object", "") == "turn" || object->contains("messages");
+    if (auto it = object->find("id"); is_turn && it != object->end() && it->is_string()) {
+      turn_id_ = it->get<std::string>();
+      return;
+    }
+  }
+}
+
+}  // namespace paradigm::detail

@@ -1,0 +1,202 @@
+// Streaming turns: POST /api/v3/threads/{id}/turns with "stream": true.
+// Every event goes to the caller unchanged; the SDK only watches for ids (to
+// find the turn afterwards) and for `error` events. The turn returned is
+// always the one the server holds once the stream is over.
+
+#include "core/text.hpp"
+#include "workflow/operations.hpp"
+#include "workflow/paths.hpp"
+#include "workflow/send.hpp"
+#include "workflow/stream_sink.hpp"
+#include "workflow/turn_steps.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace paradigm::detail {
+
+namespace {
+
+std::string error_event_detail(const StreamEvent& event) {
+  const auto json = nlohmann::json::parse(event.data, nullptr, false);
+  if (json.is_object()) {
+    for (const char* key : {"detail", "message", "error"}) {
+      if (json.contains(key) && json[key].is_string()) return json[key].get<std::string>();
+    }
+  }
+  return truncate_for_message(event.data, 500);
+}
+
+// Whether `turn` may be the one the query created. False only on evidence (a
+// user message with other text): the API does not promise to echo the query.
+bool may_answer(const Turn& turn, const std::optional<std::string>& query) {
+  if (!query) return true;
+  bool saw_user_text = false;
+  for (const auto& message : turn.messages) {
+    if (message.role != Role::user) continue;
+    for (const auto& part : message.parts) {
+      if (!part.text) continue;
+      if (*part.text == *query) return true;
+      saw_user_text = true;
+    }
+  }
+  return !saw_user_text;
+}
+
+class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
+ public:
+  StreamedTurn(CallPtr call, std::string thread_id, RequestSpec spec, std::optional<std::string> query,
+               const StreamHandler& handler, StreamOptions stream, Callback<Turn> done)
+      : call_(std::move(call)),
+        thread_id_(std::move(thread_id)),
+        spec_(std::move(spec)),
+        query_(std::move(query)),
+        stream_(std::move(stream)),
+        sink_(handler, call_->context().options().max_response_bytes),
+        done_(std::move(done)) {}
+
+  void start() {
+    send(call_, spec_, sink_,
+         [self = shared_from_this()](Result<Reply> reply) { self->on_reply(std::move(reply)); });
+  }
+
+ private:
+  void on_reply(Result<Reply> reply) {
+    if (forward_error(reply, done_)) return;
+    if (reply.value().kind == OutcomeKind::completed) {
+      Result<Done> finished = capture([&] {
+        sink_.finish();
+        return Done{};
+      });
+      if (forward_error(finished, done_)) return;
+    }
+    if (!sink_.is_sse()) return answered_like_a_create();
+    if (const auto& error = sink_.error_event()) {
+      return done_(std::make_exception_ptr(StreamError(
+          spec_.describe() + ": the stream reported an error: " + error_event_detail(*error), error->data)));
+    }
+    if (sink_.stopped_by_handler()) return stopped_by_handler();
+    if (reply.value().kind == OutcomeKind::failed_after_commit) {
+      call_->context().log(
+          {LogLevel::warning,
+           std::string("stream broken (") + to_string(reply.value().error) + "); polling the turn instead",
+           &spec_});
+      broken_with_ = reply.value().error;
+    }
+    // The stream ended (or broke): what the server holds is the answer.
+    find_turn([self = shared_from_this()](Result<std::optional<Turn>> turn) {
+      if (forward_error(turn, self->done_)) return;
+      if (!turn.value()) {
+        return self->done_(std::make_exception_ptr(
+            StreamError(self->spec_.describe() + ": the stream ended (" + to_string(self->broken_with_) +
+                        ") before naming its turn, and the thread holds no turn for this query")));
+      }
+      settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->done_);
+    });
+  }
+
+  // The server answered like a plain create (200, or 202 to be waited for).
+  void answered_like_a_create() {
+    Result<Turn> turn = capture([&] {
+      return parse_created_turn(Answer{sink_.status(), sink_.json_body()}, spec_.describe(), thread_id_);
+    });
+    if (forward_error(turn, done_)) return;
+    settle(call_, std::move(turn).value(), stream_.waiting, done_);
+  }
+
+  // The turn as far as it is known (and cancelled on the server when asked).
+  void stopped_by_handler() {
+    call_->context().log({LogLevel::debug,
+                          "stream stopped by the handler after " + std::to_string(sink_.events()) + " events",
+                          &spec_});
+    auto self = shared_from_this();
+    auto report = [self](Result<std::optional<Turn>> turn) {
+      if (forward_error(turn, self->done_)) return;
+      if (!turn.value()) {
+        return self->done_(std::make_exception_ptr(
+            StreamError(self->spec_.describe() + ": stopped before the turn was created")));
+      }
+      self->done_(std::move(*turn.value()));
+    };
+    if (!stream_.cancel_on_stop) return find_turn(std::move(report));
+    ops::cancel_turn(call_, thread_id_, "", [self, report](Result<Thread> cancelled) {
+      if (forward_error(cancelled, self->done_)) return;
+      self->find_turn(report);
+    });
+  }
+
+  // By id when an event named it, else the thread's latest turn if it is this
+  // query's, not an earlier turn of the thread (the server may not have created the new one).
+  void find_turn(Callback<std::optional<Turn>> done) {
+    if (!sink_.turn_id().empty()) {
+      return fetch_turn(call_, thread_id_, sink_.turn_id(), [done = std::move(done)](Result<Turn> turn) {
+        if (forward_error(turn, done)) return;
+        done(std::optional<Turn>(std::move(turn).value()));
+      });
+    }
+    latest_turn(call_, thread_id_,
+                [self = shared_from_this(), done = std::move(done)](Result<std::optional<Turn>> latest) {
+                  if (forward_error(latest, done)) return;
+                  if (latest.value() && !may_answer(*latest.value(), self->query_))
+                    return done(std::optional<Turn>());
+                  done(std::move(latest));
+                });
+  }
+
+  CallPtr call_;
+  std::string thread_id_;
+  RequestSpec spec_;
+  std::optional<std::string> query_;
+  StreamOptions stream_;
+  StreamSink sink_;
+  Callback<Turn> done_;
+  TransferError broken_with_ = TransferError::none;
+};
+
+}  // namespace
+
+namespace ops {
+
+void stream_turn(const CallPtr& call, std::string_view thread_id, const TurnRequest& request,
+                 const StreamHandler& on_event, const StreamOptions& stream, Callback<Turn> done) {
+  if (!on_event) throw InvalidRequestError("stream_turn: the event handler is empty");
+  RequestSpec spec = write_request("POST", paths::turns(thread_id), turn_body(call->context(), request, true),
+                                   RequestSafety::unsafe);
+  // No total limit, so the stall clock runs from the start: a stream begins
+  // at once (the turn is created, then reported), and a server that never
+  // answers must not hold the call forever.
+  spec.unbounded = true;
+  spec.accept = "text/event-stream";
+  std::make_shared<StreamedTurn>(call, std::string(thread_id), std::move(spec), request.query, on_event,
+                                 stream, std::move(done))
+      ->start();
+}
+
+void stream_thread_with_turn(const CallPtr& call, const TurnRequest& request, const StreamHandler& on_event,
+                             const StreamOptions& stream, Callback<Turn> done) {
+  if (!on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
+  request.validate();
+  // The thread-creation fields go to the thread; the rest is the turn.
+  ThreadRequest thread;
+  thread.name = request.name;
+  thread.agent_id = request.agent_id;
+  thread.chat_setting_id = request.chat_setting_id;
+  thread.is_ephemeral = request.is_ephemeral;
+  thread.ml_model = request.ml_model;
+  TurnRequest turn = request;
+  turn.name.reset();
+  turn.agent_id.reset();
+  turn.chat_setting_id.reset();
+  turn.is_ephemeral.reset();
+  create_thread(call, thread, [call, turn, on_event, stream, done](Result<Thread> created) {
+    if (forward_error(created, done)) return;
+    Result<Done> started = capture([&] {
+      stream_turn(call, created.value().id, turn, on_event, stream, done);
+      return Done{};
+    });
+    if (!started.ok()) done(started.error());
+  });
+}
+
+}  // namespace ops
+
+}  // namespace paradigm::detail

@@ -1,0 +1,52 @@
+#pragma once
+
+// The steps on turns that several operations share: creating (and waiting
+// through a 202), finding a turn (with the route fallback), and waiting.
+
+#include <paradigm/options.hpp>
+#include <paradigm/page.hpp>
+#include <paradigm/requests.hpp>
+#include <paradigm/turn.hpp>
+
+#include "workflow/context.hpp"
+#include "workflow/fetch.hpp"
+#include "workflow/result.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace paradigm::detail {
+
+/// The body of a turn-creating POST: validated, with `stream` as asked and
+/// the scope spelled for the server's release.
+std::string turn_body(const ConnectionContext& context, const TurnRequest& request, bool stream);
+
+/// The turn in a create answer: a turn object, or the ids of a 202
+/// (`{"turn_id", "thread"}`, or `"tread"` as the guide spells it).
+Turn parse_created_turn(const Answer& answer, const std::string& where, std::string_view known_thread);
+
+/// Sends a turn-creating `spec` and, unless the turn is finished, the request
+/// is `background` or `create.wait` is false, waits for the turn.
+void create_turn_at(const CallPtr& call, RequestSpec spec, std::string known_thread, bool background,
+                    CreateOptions create, Callback<Turn> done);
+
+/// GET /threads/{id}/turns/{turn_id}, or the thread's turn list on servers
+/// without that route (NotFoundError when the turn is in neither).
+void fetch_turn(const CallPtr& call, std::string thread_id, std::string turn_id, Callback<Turn> done);
+
+/// The latest turn of a thread (the guide's `limit=1`), if it has one.
+void latest_turn(const CallPtr& call, std::string thread_id, Callback<std::optional<Turn>> done);
+
+/// The query of a cursor listing. Throws InvalidRequestError for a limit outside 1..100.
+QueryParams list_query(const ListOptions& list);
+
+/// Polls until the turn is completed, failed or cancelled. `known` is the
+/// state already seen (the first poll then waits one interval).
+void wait_for_turn(const CallPtr& call, std::string thread_id, std::string turn_id, WaitOptions wait,
+                   std::optional<Turn> known, Callback<Turn> done);
+
+/// `turn` itself when finished, else waited for.
+void settle(const CallPtr& call, Turn turn, WaitOptions wait, Callback<Turn> done);
+
+}  // namespace paradigm::detail
