@@ -74,6 +74,7 @@ void apply_config_json(const json& in, MockConfig& config) {
   read_ms(in, "cancel_delay_ms", config.cancel_delay);
   read(in, "fail_marker", config.fail_marker);
   read(in, "compress_json", config.compress_json);
+  read(in, "legacy_release", config.legacy_release);
   if (in.contains("turn_route")) {
     const auto route = in["turn_route"].get<std::string>();
     config.turn_route = route == "method_not_allowed" ? TurnRoute::method_not_allowed

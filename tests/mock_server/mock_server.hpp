@@ -126,6 +126,12 @@ struct MockConfig {
   StreamOptions stream;
   /// Turns whose query contains this text end `failed` (error code "agent_error").
   std::string fail_marker = "[fail]";
+  /// Answer like a release before Wise Wolf (Unique Urchin, Victorious
+  /// Vicuna): the scope is `workspaces_ids` (a `workspace_ids` member is an
+  /// unknown field, ignored as Django REST Framework does), threads carry
+  /// `chat_setting` instead of `agent_id` and `agent_name`, and a 202 of ids
+  /// names the thread `tread`, as the guide spells it.
+  bool legacy_release = false;
   /// Compress JSON answers when the client accepts it (httplib picks brotli at
   /// its slowest, highest quality: about 4 ms per 20 KB). Benchmarks turn it
   /// off to see the client's cost rather than the emulator's compressor.

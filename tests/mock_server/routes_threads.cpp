@@ -103,6 +103,17 @@ Created store_turn(Context& context, const MockConfig& config, const json& body,
   return created;
 }
 
+// A body of a release before Wise Wolf in today's names: its scope is
+// `workspaces_ids`, and the current `workspace_ids` means nothing to it.
+json current_scope_names(json body) {
+  body.erase("workspace_ids");
+  if (body.contains("workspaces_ids")) {
+    body["workspace_ids"] = std::move(body["workspaces_ids"]);
+    body.erase("workspaces_ids");
+  }
+  return body;
+}
+
 // A synchronous create: the finished turn (200), or the running one after sync_timeout (202).
 void answer_sync(Context& context, const MockConfig& config, httplib::Response& res, const Created& created) {
   Store& store = context.store;
@@ -119,7 +130,8 @@ void answer_sync(Context& context, const MockConfig& config, httplib::Response& 
   if (finished()) {
     send_json(res, 200, store.turn_json(turn, Clock::now(), config.cancel_delay));
   } else if (config.accepted_shape == AcceptedShape::ids) {
-    send_json(res, 202, {{"turn_id", turn.id}, {"thread", turn.thread_id}, {"status", "running"}});
+    const char* thread_key = config.legacy_release ? "tread" : "thread";
+    send_json(res, 202, {{"turn_id", turn.id}, {thread_key, turn.thread_id}, {"status", "running"}});
   } else {
     send_json(res, 202, store.turn_json(turn, Clock::now(), config.cancel_delay, true));
   }
@@ -128,11 +140,12 @@ void answer_sync(Context& context, const MockConfig& config, httplib::Response& 
 // POST /threads/turns and POST /threads/{id}/turns.
 void create_turn(Context& context, const httplib::Request& req, httplib::Response& res,
                  const std::string& thread_id) {
-  const auto body = json_body(req, res);
+  auto body = json_body(req, res);
   if (!body) return;
+  const MockConfig config = context.config();
+  if (config.legacy_release) body = current_scope_names(std::move(*body));
   const json errors = validate_turn_body(*body, thread_id.empty());
   if (!errors.is_null()) return send_json(res, 400, errors);
-  const MockConfig config = context.config();
   const bool stream = body->value("stream", false) && !config.stream.answer_json_instead;
   Created created;
   {
@@ -215,7 +228,7 @@ void update_thread(Context& context, const httplib::Request& req, httplib::Respo
   }
   thread.thread["updated_at"] = iso_now();
   context.store.changed.notify_all();
-  send_json(res, 200, context.store.thread_json(thread, now, config.cancel_delay));
+  send_json(res, 200, context.store.thread_json(config.legacy_release, thread, now, config.cancel_delay));
 }
 
 }  // namespace
@@ -228,9 +241,9 @@ void add_thread_routes(Context& context, const RouteAdder& add) {
     if (!errors.is_null()) return send_json(res, 400, errors);
     const MockConfig config = context.config();
     std::lock_guard<std::mutex> lock(context.store.mutex);
-    send_json(
-        res, 201,
-        context.store.thread_json(context.store.create_thread(*body), Clock::now(), config.cancel_delay));
+    send_json(res, 201,
+              context.store.thread_json(config.legacy_release, context.store.create_thread(*body),
+                                        Clock::now(), config.cancel_delay));
   });
   add("GET", "/api/v3/threads", [&context](const httplib::Request& req, httplib::Response& res) {
     const MockConfig config = context.config();
@@ -238,7 +251,8 @@ void add_thread_routes(Context& context, const RouteAdder& add) {
     const auto& order = context.store.thread_order;
     const auto now = Clock::now();
     cursor_page(req, res, std::vector<std::string>(order.rbegin(), order.rend()), [&](const std::string& id) {
-      return context.store.thread_json(context.store.threads.at(id), now, config.cancel_delay);
+      return context.store.thread_json(config.legacy_release, context.store.threads.at(id), now,
+                                       config.cancel_delay);
     });
   });
   add("POST", "/api/v3/threads/turns", [&context](const httplib::Request& req, httplib::Response& res) {
@@ -249,7 +263,9 @@ void add_thread_routes(Context& context, const RouteAdder& add) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
     const auto it = context.store.threads.find(req.matches[1]);
     if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
-    send_json(res, 200, context.store.thread_json(it->second, Clock::now(), config.cancel_delay));
+    send_json(
+        res, 200,
+        context.store.thread_json(config.legacy_release, it->second, Clock::now(), config.cancel_delay));
   });
   add("PATCH", "/api/v3/threads/([^/]+)",
       [&context](const httplib::Request& req, httplib::Response& res) { update_thread(context, req, res); });

@@ -138,9 +138,16 @@ json Store::turn_json(const TurnRecord& turn, SteadyTime now, std::chrono::milli
   return out;
 }
 
-json Store::thread_json(const ThreadRecord& thread, SteadyTime now,
+json Store::thread_json(bool legacy, const ThreadRecord& thread, SteadyTime now,
                         std::chrono::milliseconds cancel_delay) const {
   json out = thread.thread;
+  if (legacy) {
+    // Before Wise Wolf a thread named its chat setting, not its agent.
+    out["chat_setting"] = out["agent_id"];
+    out.erase("agent_id");
+    out.erase("agent_name");
+    out.erase("legacy");
+  }
   out["status"] = "completed";
   if (!thread.turn_ids.empty()) {
     out["status"] = turn_status(turns.at(thread.turn_ids.back()), now, cancel_delay);

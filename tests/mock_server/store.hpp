@@ -92,7 +92,9 @@ class Store {
   std::string turn_status(const TurnRecord& turn, SteadyTime now,
                           std::chrono::milliseconds cancel_delay) const;
   /// The thread with the status of its latest turn (caller holds the mutex).
-  json thread_json(const ThreadRecord& thread, SteadyTime now, std::chrono::milliseconds cancel_delay) const;
+  /// A thread as the API shows it (`legacy`: as releases before Wise Wolf did).
+  json thread_json(bool legacy, const ThreadRecord& thread, SteadyTime now,
+                   std::chrono::milliseconds cancel_delay) const;
   /// A new empty thread (caller holds the mutex).
   ThreadRecord& create_thread(const json& body);
   std::string add_artifact(ArtifactRecord artifact);

@@ -1,0 +1,120 @@
+// A ThreadsConnection written by hand, as a user would to test their own
+// code: the client forwards to it, and no server (or socket) is involved.
+#include <paradigm/paradigm.hpp>
+
+#include "socket_guard.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace paradigm::testing {
+namespace {
+
+// --- "User code": what an application might do with a client. ---
+
+struct CountryFacts {
+  std::string capital;
+  std::string population;
+};
+
+CountryFacts ask_about(ThreadsClient& client, const std::string& country) {
+  TurnRequest first;
+  first.query = "What is the capital of " + country + "?";
+  const Turn capital = client.create_thread_with_turn(first);
+  TurnRequest follow_up;
+  follow_up.query = "And its population?";
+  const Turn population = client.create_turn(capital.thread, follow_up);
+  return {capital.final_answer(), population.final_answer()};
+}
+
+// --- The fake: canned answers, and a record of what was asked. ---
+
+Turn answered(const std::string& thread, const std::string& text) {
+  Part part;
+  part.type = PartType::text;
+  part.text = text;
+  Message message;
+  message.role = Role::assistant;
+  message.parts.push_back(part);
+  Turn turn;
+  turn.id = "turn-" + text;
+  turn.thread = thread;
+  turn.status = TurnStatus::completed;
+  turn.messages.push_back(message);
+  return turn;
+}
+
+class FakeConnection : public ThreadsConnection {
+ public:
+  Turn create_thread_with_turn(const TurnRequest& request, const CreateOptions&,
+                               const CallOptions&) override {
+    queries.push_back(*request.query);
+    return answered("thread-1", "Paris");
+  }
+  Turn create_turn(std::string_view thread_id, const TurnRequest& request, const CreateOptions&,
+                   const CallOptions&) override {
+    queries.push_back(std::string(thread_id) + ": " + *request.query);
+    return answered(std::string(thread_id), "2.1 million");
+  }
+
+  std::vector<std::string> queries;
+};
+
+class FakeConnectionTest : public SocketFreeTest {};
+
+TEST_F(FakeConnectionTest, DrivesUserCodeThroughARealClient) {
+  auto fake = std::make_shared<FakeConnection>();
+  ThreadsClient client(fake);
+  const CountryFacts facts = ask_about(client, "France");
+  EXPECT_EQ(facts.capital, "Paris");
+  EXPECT_EQ(facts.population, "2.1 million");
+  EXPECT_EQ(fake->queries,
+            (std::vector<std::string>{"What is the capital of France?", "thread-1: And its population?"}));
+}
+
+TEST_F(FakeConnectionTest, CopiesOfTheClientShareTheConnection) {
+  auto fake = std::make_shared<FakeConnection>();
+  ThreadsClient client(fake);
+  ThreadsClient copy = client;
+  ask_about(copy, "Italy");
+  EXPECT_EQ(fake->queries.size(), 2u);
+  EXPECT_EQ(copy.connection(), client.connection());
+}
+
+TEST_F(FakeConnectionTest, AnOperationTheFakeLeftOutThrowsNamingItself) {
+  ThreadsClient client(std::make_shared<FakeConnection>());
+  try {
+    client.get_thread("t1");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("get_thread"), std::string::npos);
+  }
+  EXPECT_EQ(client.options().base_url, ClientOptions().base_url);  // a fake has default options
+}
+
+TEST_F(FakeConnectionTest, TheRangesAndHelpersOfTheClientWorkOverAnyConnection) {
+  struct Threads : ThreadsConnection {
+    Page<Thread> list_threads(const ThreadListOptions& list, const CallOptions&) override {
+      Page<Thread> page;
+      Thread thread;
+      thread.id = list.starting_after ? "second" : "first";
+      page.results.push_back(thread);
+      if (!list.starting_after) page.next = "more";
+      return page;
+    }
+  };
+  ThreadsClient client(std::make_shared<Threads>());
+  std::vector<std::string> ids;
+  for (const Thread& thread : client.all_threads())
+    ids.push_back(thread.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"first", "second"}));
+}
+
+TEST_F(FakeConnectionTest, ANullConnectionIsRefused) {
+  EXPECT_THROW(ThreadsClient(std::shared_ptr<ThreadsConnection>()), InvalidRequestError);
+}
+
+}  // namespace
+}  // namespace paradigm::testing
