@@ -64,10 +64,11 @@ RetryDecision classify(const AttemptOutcome& outcome, const RetryPolicy& policy,
 
 }  // namespace
 
-RetryDecision decide_retry(const AttemptOutcome& outcome, int retries_done, const RetryPolicy& policy,
-                           RequestSafety safety, double jitter, std::chrono::system_clock::time_point now) {
-  RetryDecision d = classify(outcome, policy, safety);
-  if (outcome.error == TransferError::none) d.retry_after = retry_after(outcome.headers, now);
+RetryDecision decide_retry(const AttemptOutcome& outcome, const RetryContext& context) {
+  const RetryPolicy& policy = context.policy;
+  const int retries_done = context.retries_done;
+  RetryDecision d = classify(outcome, policy, context.safety);
+  if (outcome.error == TransferError::none) d.retry_after = retry_after(outcome.headers, context.now);
   if (!d.retry) return d;
   if (retries_done >= policy.max_retries) {
     d.retry = false;
@@ -83,7 +84,7 @@ RetryDecision decide_retry(const AttemptOutcome& outcome, int retries_done, cons
     d.delay = *d.retry_after;
     return d;
   }
-  d.delay = backoff_delay(retries_done, policy, jitter);
+  d.delay = backoff_delay(retries_done, policy, context.jitter);
   return d;
 }
 

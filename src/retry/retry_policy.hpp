@@ -40,10 +40,20 @@ struct RetryDecision {
   std::string reason;
 };
 
-/// Decides whether to retry after attempt number `retries_done` + 1 failed.
-/// `jitter` is uniform in [0, 1); `now` resolves HTTP-date Retry-After values.
-RetryDecision decide_retry(const AttemptOutcome& outcome, int retries_done, const RetryPolicy& policy,
-                           RequestSafety safety, double jitter, std::chrono::system_clock::time_point now);
+/// The request an attempt belonged to, as far as retrying is concerned.
+struct RetryContext {
+  RetryPolicy policy;
+  RequestSafety safety = RequestSafety::idempotent;
+  /// Retries already made (0 after the first attempt).
+  int retries_done = 0;
+  /// Uniform in [0, 1), for the backoff's jitter.
+  double jitter = 0.0;
+  /// Resolves HTTP-date Retry-After values.
+  std::chrono::system_clock::time_point now;
+};
+
+/// Decides whether to retry after an attempt failed with `outcome`.
+RetryDecision decide_retry(const AttemptOutcome& outcome, const RetryContext& context);
 
 /// Backoff before retry `retries_done` (0-based): initial * multiplier^n,
 /// capped at max_backoff, times a jitter factor in (0.75, 1].

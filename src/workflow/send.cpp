@@ -63,7 +63,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
                                  outcome.headers};
     Clock& clock = call_->runtime.clock();
     const RetryDecision decision =
-        decide_retry(attempt, retries_, policy_, spec_.safety, clock.random_unit(), clock.wall_now());
+        decide_retry(attempt, RetryContext{policy_, spec_.safety, retries_, clock.random_unit(), clock.wall_now()});
     LogEvent event(LogLevel::info, describe_failure(outcome) + ": " + decision.reason, &spec_);
     event.status = attempt.status;
     event.attempt = retries_ + 1;

@@ -18,7 +18,7 @@ AttemptOutcome failed(TransferError error) {
 
 RetryDecision decide(const AttemptOutcome& outcome, RequestSafety safety = RequestSafety::idempotent,
                      int retries_done = 0, RetryPolicy policy = {}) {
-  return decide_retry(outcome, retries_done, policy, safety, 0.0, kNow);
+  return decide_retry(outcome, RetryContext{policy, safety, retries_done, 0.0, kNow});
 }
 
 TEST(RetryPolicy, RetryableStatusesAreRetriedForIdempotentRequests) {
