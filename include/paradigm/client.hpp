@@ -162,6 +162,64 @@ class PARADIGM_API ThreadsClient {
   /// Every web source matching the filter (`source_type` is set to "web").
   PageRange<WebSource> all_web_sources(const SourceFilter& filter = {}, const CallOptions& call = {}) const;
 
+  // --- Asynchronous calls ----------------------------------------------------
+  //
+  // Each returns a Future at once; the call runs on the connection's event
+  // loop (one thread for every copy of the client, started on first use),
+  // waiting through 202s and polling on timers, never a thread per call.
+  // Arguments are copied; handlers (stream events, download sinks and
+  // progress, on_update) run on the loop's thread. See docs/async.md.
+
+  Future<Turn> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
+                                             const CallOptions& call = {});
+  Future<Turn> async_create_turn(std::string_view thread_id, const TurnRequest& request,
+                                 const CreateOptions& create = {}, const CallOptions& call = {});
+  Future<Turn> async_get_turn(std::string_view thread_id, std::string_view turn_id,
+                              const CallOptions& call = {});
+  Future<Page<Turn>> async_list_turns(std::string_view thread_id, const ListOptions& list = {},
+                                      const CallOptions& call = {});
+  Future<Turn> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                                   const WaitOptions& wait = {}, const CallOptions& call = {});
+  Future<Turn> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                 const StreamHandler& on_event, const StreamOptions& stream = {},
+                                 const CallOptions& call = {});
+  Future<Turn> async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
+                                      const TextHandler& on_text, const StreamOptions& stream = {},
+                                      const CallOptions& call = {});
+  Future<Turn> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+                                             const StreamOptions& stream = {}, const CallOptions& call = {});
+  Future<Thread> async_create_thread(const ThreadRequest& request = {}, const CallOptions& call = {});
+  Future<Thread> async_get_thread(std::string_view thread_id, const CallOptions& call = {});
+  Future<Page<Thread>> async_list_threads(const ThreadListOptions& list = {}, const CallOptions& call = {});
+  Future<Thread> async_update_thread(std::string_view thread_id, const ThreadUpdate& update,
+                                     const CallOptions& call = {});
+  Future<Thread> async_cancel_turn(std::string_view thread_id, const CallOptions& call = {});
+  Future<Thread> async_cancel_turn(std::string_view thread_id, std::string_view turn_id,
+                                   const CallOptions& call = {});
+  Future<void> async_send_feedback(std::string_view thread_id, std::string_view turn_id,
+                                   FeedbackAction action, const CallOptions& call = {});
+  Future<Artifact> async_get_artifact(std::string_view artifact_id, const CallOptions& call = {});
+  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id,
+                                                    const CallOptions& call = {});
+  Future<ArtifactContent> async_download_artifact_content(std::string_view artifact_id,
+                                                          const CallOptions& call = {});
+  Future<DownloadInfo> async_download_artifact_to_file(std::string_view artifact_id,
+                                                       const std::string& destination,
+                                                       const ProgressCallback& progress = {},
+                                                       const CallOptions& call = {});
+  Future<DownloadInfo> async_download_artifact_to_sink(std::string_view artifact_id, const ChunkSink& sink,
+                                                       const CallOptions& call = {});
+  Future<Page<Agent>> async_list_agents(const AgentFilter& filter = {}, const CallOptions& call = {});
+  Future<Agent> async_get_agent(std::int64_t agent_id, const CallOptions& call = {});
+  Future<Agent> async_default_agent(const CallOptions& call = {});
+  Future<Page<AgentFile>> async_list_agent_files(std::int64_t agent_id, const AgentFileFilter& filter = {},
+                                                 const CallOptions& call = {});
+  Future<std::vector<AgentTag>> async_list_agent_tags(std::int64_t agent_id,
+                                                      const AgentTagFilter& filter = {},
+                                                      const CallOptions& call = {});
+  Future<AgentTools> async_list_agent_tools(std::int64_t agent_id, const CallOptions& call = {});
+  Future<SourceList> async_list_sources(const SourceFilter& filter = {}, const CallOptions& call = {});
+
   /// The options of the connection (the API key prints as [REDACTED]).
   const ClientOptions& options() const noexcept;
   /// The connection the client forwards to.

@@ -4,6 +4,7 @@
 #include <paradigm/artifact.hpp>
 #include <paradigm/download.hpp>
 #include <paradigm/export.hpp>
+#include <paradigm/future.hpp>
 #include <paradigm/options.hpp>
 #include <paradigm/page.hpp>
 #include <paradigm/requests.hpp>
@@ -35,8 +36,12 @@ namespace paradigm {
 ///     paradigm::ThreadsClient client(std::make_shared<FakeConnection>());
 ///
 /// Each operation has the meaning, arguments and errors of the ThreadsClient
-/// method of the same name (see <paradigm/client.hpp>). Implementations must
-/// be safe to call from many threads at once.
+/// method of the same name (see <paradigm/client.hpp>), and an asynchronous
+/// form, `async_<name>`, that returns a Future at once. A connection that
+/// implements only the blocking form gets an asynchronous one that runs it
+/// on the calling thread and returns a ready Future, so a fake or a mock
+/// serves asynchronous code too. Implementations must be safe to call from
+/// many threads at once.
 class PARADIGM_API ThreadsConnection {
  public:
   virtual ~ThreadsConnection();
@@ -88,10 +93,63 @@ class PARADIGM_API ThreadsConnection {
                                                 const CallOptions& call);
   virtual AgentTools list_agent_tools(std::int64_t agent_id, const CallOptions& call);
   virtual SourceList list_sources(const SourceFilter& filter, const CallOptions& call);
+
+  // --- Asynchronous forms (the default connection runs them on its event loop) ---
+  virtual Future<Turn> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create,
+                                                     const CallOptions& call);
+  virtual Future<Turn> async_create_turn(std::string_view thread_id, const TurnRequest& request,
+                                         const CreateOptions& create, const CallOptions& call);
+  virtual Future<Turn> async_get_turn(std::string_view thread_id, std::string_view turn_id,
+                                      const CallOptions& call);
+  virtual Future<Page<Turn>> async_list_turns(std::string_view thread_id, const ListOptions& list,
+                                              const CallOptions& call);
+  virtual Future<Turn> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                                           const WaitOptions& wait, const CallOptions& call);
+  /// `on_event` runs on the connection's event-loop thread, as each event arrives.
+  virtual Future<Turn> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                         const StreamHandler& on_event, const StreamOptions& stream,
+                                         const CallOptions& call);
+  virtual Future<Turn> async_stream_thread_with_turn(const TurnRequest& request,
+                                                     const StreamHandler& on_event,
+                                                     const StreamOptions& stream, const CallOptions& call);
+  virtual Future<Thread> async_create_thread(const ThreadRequest& request, const CallOptions& call);
+  virtual Future<Thread> async_get_thread(std::string_view thread_id, const CallOptions& call);
+  virtual Future<Page<Thread>> async_list_threads(const ThreadListOptions& list, const CallOptions& call);
+  virtual Future<Thread> async_update_thread(std::string_view thread_id, const ThreadUpdate& update,
+                                             const CallOptions& call);
+  virtual Future<Thread> async_cancel_turn(std::string_view thread_id, std::string_view turn_id,
+                                           const CallOptions& call);
+  virtual Future<void> async_send_feedback(std::string_view thread_id, std::string_view turn_id,
+                                           FeedbackAction action, const CallOptions& call);
+  virtual Future<Artifact> async_get_artifact(std::string_view artifact_id, const CallOptions& call);
+  virtual Future<ArtifactContent> async_download_artifact_content(std::string_view artifact_id,
+                                                                  const CallOptions& call);
+  /// `progress` runs on the connection's event-loop thread.
+  virtual Future<DownloadInfo> async_download_artifact_to_file(std::string_view artifact_id,
+                                                               const std::string& destination,
+                                                               const ProgressCallback& progress,
+                                                               const CallOptions& call);
+  /// `sink` runs on the connection's event-loop thread.
+  virtual Future<DownloadInfo> async_download_artifact_to_sink(std::string_view artifact_id,
+                                                               const ChunkSink& sink,
+                                                               const CallOptions& call);
+  virtual Future<Page<Agent>> async_list_agents(const AgentFilter& filter, const CallOptions& call);
+  virtual Future<Agent> async_get_agent(std::int64_t agent_id, const CallOptions& call);
+  virtual Future<Agent> async_default_agent(const CallOptions& call);
+  virtual Future<Page<AgentFile>> async_list_agent_files(std::int64_t agent_id, const AgentFileFilter& filter,
+                                                         const CallOptions& call);
+  virtual Future<std::vector<AgentTag>> async_list_agent_tags(std::int64_t agent_id,
+                                                              const AgentTagFilter& filter,
+                                                              const CallOptions& call);
+  virtual Future<AgentTools> async_list_agent_tools(std::int64_t agent_id, const CallOptions& call);
+  virtual Future<SourceList> async_list_sources(const SourceFilter& filter, const CallOptions& call);
 };
 
-/// The default connection: libcurl with a pool of reused connections, the
-/// retry rules, waiting through 202s and streaming. Throws
+/// The default connection: libcurl with a pool of reused connections (at most
+/// `max_connections` open for blocking calls), the retry rules, waiting
+/// through 202s and streaming; asynchronous calls run on one event-loop
+/// thread, started on first use and joined when the last client copy goes.
+/// Throws
 /// InvalidRequestError for an empty api_key or a malformed base_url.
 PARADIGM_API std::shared_ptr<ThreadsConnection> make_threads_connection(ClientOptions options);
 

@@ -104,7 +104,12 @@ struct PARADIGM_API ClientOptions {
   /// JSON answers and in-memory downloads larger than this are refused with
   /// DecodeError (downloads to a file or a sink are not limited).
   std::size_t max_response_bytes = std::size_t{256} << 20;
-  /// Idle connections kept for reuse (one per concurrent caller up to this many).
+  /// Connections open at once: blocking calls beyond it wait for one (within
+  /// their timeouts and cancellation) instead of opening more; the
+  /// asynchronous engine queues its exchanges likewise (and multiplexes them
+  /// over HTTP/2 when the server offers it). Each of the two has this cap.
+  std::size_t max_connections = 32;
+  /// Idle connections kept for reuse by blocking calls (at most max_connections).
   std::size_t max_idle_connections = 16;
 
   /// Reads PARADIGM_API_KEY, PARADIGM_BASE_URL and PARADIGM_LOG (debug|info|warning|error).

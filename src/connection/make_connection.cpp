@@ -7,7 +7,9 @@
 #include "connection/make_connection.hpp"
 #include "core/text.hpp"
 #include "http/curl_global.hpp"
+#include "http/curl_multi_transport.hpp"
 #include "http/curl_transport.hpp"
+#include "transport/inline_async_transport.hpp"
 
 namespace paradigm {
 
@@ -23,6 +25,7 @@ CurlSettings curl_settings(const ClientOptions& options) {
   settings.tls = TlsSettings{options.verify_tls, options.ca_bundle, options.ca_path};
   settings.secret = std::string(trim(options.api_key.reveal()));
   settings.max_idle_connections = options.max_idle_connections;
+  settings.max_connections = options.max_connections;
   const bool verbose = options.curl_verbose && options.logger && options.log_level <= LogLevel::debug &&
                        options.log_level != LogLevel::off;
   if (verbose) {
@@ -42,17 +45,21 @@ CurlSettings curl_settings(const ClientOptions& options) {
 
 }  // namespace
 
-std::shared_ptr<ThreadsConnection> make_connection(ClientOptions options,
-                                                   std::shared_ptr<Transport> transport,
-                                                   std::shared_ptr<Clock> clock) {
+std::shared_ptr<ThreadsConnection> make_connection(
+    ClientOptions options, std::shared_ptr<Transport> transport, std::shared_ptr<Clock> clock,
+    std::function<std::unique_ptr<AsyncTransport>()> make_async) {
+  if (!make_async) {
+    make_async = [transport] { return std::make_unique<InlineAsyncTransport>(transport); };
+  }
   auto context =
       std::make_shared<const ConnectionContext>(std::move(options), std::move(transport), std::move(clock));
-  return std::make_shared<DefaultConnection>(std::move(context));
+  return std::make_shared<DefaultConnection>(std::move(context), std::move(make_async));
 }
 
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock) {
   auto transport = std::make_shared<CurlTransport>(curl_settings(options));
-  return make_connection(std::move(options), std::move(transport), std::move(clock));
+  auto make_async = [transport] { return std::make_unique<CurlMultiTransport>(transport); };
+  return make_connection(std::move(options), transport, std::move(clock), std::move(make_async));
 }
 
 }  // namespace detail

@@ -7,16 +7,20 @@
 #include <paradigm/connection.hpp>
 
 #include "retry/clock.hpp"
+#include "transport/async_transport.hpp"
 #include "transport/transport.hpp"
 
+#include <functional>
 #include <memory>
 
 namespace paradigm::detail {
 
 /// Throws InvalidRequestError for an empty api_key or a malformed base_url.
-std::shared_ptr<ThreadsConnection> make_connection(ClientOptions options,
-                                                   std::shared_ptr<Transport> transport,
-                                                   std::shared_ptr<Clock> clock);
+/// Asynchronous calls go to the transport `make_async` makes (on first use);
+/// without one they are performed by `transport` on the event loop's thread.
+std::shared_ptr<ThreadsConnection> make_connection(
+    ClientOptions options, std::shared_ptr<Transport> transport, std::shared_ptr<Clock> clock,
+    std::function<std::unique_ptr<AsyncTransport>()> make_async = nullptr);
 
 /// The libcurl connection of make_threads_connection, on `clock`.
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock);

@@ -2,6 +2,8 @@
 
 #include "http/curl_global.hpp"
 
+#include "core/cancellation_state.hpp"
+
 #include <curl/curl.h>
 
 #include <array>
@@ -45,7 +47,8 @@ struct CurlPool::Share {
   }
 };
 
-CurlPool::CurlPool(std::size_t max_idle) : max_idle_(max_idle) {
+CurlPool::CurlPool(std::size_t max_idle, std::size_t max_in_use)
+    : max_idle_(max_idle), max_in_use_(max_in_use) {
   ensure_curl_initialized();
   share_ = std::make_unique<Share>();
 }
@@ -55,22 +58,47 @@ CurlPool::~CurlPool() {
   idle_.clear();
 }
 
-CurlPool::Lease CurlPool::acquire() {
+std::optional<CurlPool::Lease> CurlPool::acquire(std::chrono::milliseconds timeout,
+                                                 const CancellationToken& token) {
+  std::unique_ptr<CurlSlot> slot;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    CancellationListener wake(token, [this] {
+      std::lock_guard<std::mutex> lock(mutex_);
+      slot_returned_.notify_all();
+    });
+    std::unique_lock<std::mutex> lock(mutex_);
+    const auto free = [&] { return in_use_ < max_in_use_ || token.is_cancelled(); };
+    if (timeout.count() > 0) {
+      if (!slot_returned_.wait_for(lock, timeout, free)) return std::nullopt;
+    } else {
+      slot_returned_.wait(lock, free);
+    }
+    if (token.is_cancelled()) return std::nullopt;
+    ++in_use_;
     if (!idle_.empty()) {
-      auto slot = std::move(idle_.back());
+      slot = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(*this, std::move(slot));
     }
   }
-  return Lease(*this, std::make_unique<CurlSlot>(share_->handle));
+  try {
+    if (!slot) slot = std::make_unique<CurlSlot>(share_->handle);
+  } catch (...) {
+    release(nullptr);
+    throw;
+  }
+  return Lease(*this, std::move(slot));
 }
 
 void CurlPool::release(std::unique_ptr<CurlSlot> slot) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (idle_.size() < max_idle_) idle_.push_back(std::move(slot));
+  --in_use_;
+  if (slot && idle_.size() < max_idle_) idle_.push_back(std::move(slot));
   // Beyond max_idle the slot (and its connections) is closed here.
+  slot_returned_.notify_one();
+}
+
+CURLSH* CurlPool::share() const noexcept {
+  return share_->handle;
 }
 
 std::size_t CurlPool::idle_count() const {

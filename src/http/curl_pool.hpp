@@ -1,8 +1,13 @@
 #pragma once
 
+#include <paradigm/cancellation.hpp>
+
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 typedef void CURL;
@@ -33,12 +38,13 @@ class CurlSlot {
 
 /// Slots shared by every copy of a client. A caller leases a slot for one
 /// transfer; idle slots are reused most-recent-first so that sequential calls
-/// stay on one warm connection, and concurrent callers get one slot each.
+/// stay on one warm connection, and concurrent callers get one slot each, up
+/// to `max_in_use` at once: then callers wait for a slot to come back.
 /// libcurl 7.x cannot share a connection cache across threads, so DNS and TLS
 /// sessions are shared (under locks) while connections stay per slot.
 class CurlPool {
  public:
-  explicit CurlPool(std::size_t max_idle);
+  CurlPool(std::size_t max_idle, std::size_t max_in_use);
   ~CurlPool();
   CurlPool(const CurlPool&) = delete;
   CurlPool& operator=(const CurlPool&) = delete;
@@ -62,9 +68,13 @@ class CurlPool {
     std::unique_ptr<CurlSlot> slot_;
   };
 
-  Lease acquire();
+  /// A slot, waiting while `max_in_use` are leased: at most `timeout` (0: no
+  /// limit), or until `token` is cancelled (nullopt then).
+  std::optional<Lease> acquire(std::chrono::milliseconds timeout, const CancellationToken& token);
   /// Idle slots right now (for tests).
   std::size_t idle_count() const;
+  /// The DNS cache and TLS sessions every handle of the client shares.
+  CURLSH* share() const noexcept;
 
  private:
   void release(std::unique_ptr<CurlSlot> slot);
@@ -72,7 +82,10 @@ class CurlPool {
   struct Share;
   std::unique_ptr<Share> share_;
   std::size_t max_idle_;
+  std::size_t max_in_use_;
   mutable std::mutex mutex_;
+  std::condition_variable slot_returned_;
+  std::size_t in_use_ = 0;
   std::vector<std::unique_ptr<CurlSlot>> idle_;
 };
 

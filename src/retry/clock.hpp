@@ -20,6 +20,10 @@ class Clock {
   virtual bool sleep_for(std::chrono::milliseconds duration, const CancellationToken& token) = 0;
   /// Uniform in [0, 1), for jitter.
   virtual double random_unit() = 0;
+  /// True for a test's clock, whose time moves only when the code sleeps:
+  /// the event loop then records its pauses through sleep_for instead of
+  /// waiting on timers.
+  virtual bool virtual_time() const noexcept { return false; }
 };
 
 /// The real clock (thread-safe).

@@ -4,6 +4,7 @@
 // call and every copy of a client) and the state of the one call it belongs to.
 
 #include <paradigm/errors.hpp>
+#include <paradigm/future.hpp>
 #include <paradigm/options.hpp>
 
 #include "retry/clock.hpp"
@@ -44,6 +45,7 @@ class ConnectionContext {
   const ClientOptions& options() const noexcept { return options_; }
   Transport& transport() const noexcept { return *transport_; }
   Clock& clock() const noexcept { return *clock_; }
+  const std::shared_ptr<Clock>& shared_clock() const noexcept { return clock_; }
   /// The API key as sent, for redaction.
   std::string_view secret() const noexcept { return secret_; }
 
@@ -77,11 +79,18 @@ struct Call {
 
   const ConnectionContext& context() const noexcept { return *connection; }
 
+  /// Tells whoever waits on the call which turn it is about, once known.
+  void note_turn(const std::string& thread_id, const std::string& turn_id) const {
+    if (on_turn_known) on_turn_known(TurnRef{thread_id, turn_id});
+  }
+
   std::shared_ptr<const ConnectionContext> connection;
   Runtime& runtime;
   CallOptions options;
   /// The last 2xx answer received, for CallOptions::response_info.
   ResponseInfo last_response;
+  /// Set by asynchronous calls (Future::turn).
+  std::function<void(const TurnRef&)> on_turn_known;
 };
 
 using CallPtr = std::shared_ptr<Call>;

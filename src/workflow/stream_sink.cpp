@@ -44,7 +44,10 @@ void StreamSink::finish() {
 
 bool StreamSink::dispatch(const StreamEvent& event) {
   ++events_;
-  if (turn_id_.empty()) learn_turn_id(event);
+  if (turn_id_.empty()) {
+    learn_turn_id(event);
+    if (!turn_id_.empty() && on_turn_id_) on_turn_id_(turn_id_);
+  }
   if (event.event == "error") {
     error_event_ = event;
     handler_(event);  // the caller sees it before the StreamError

@@ -19,8 +19,12 @@ namespace paradigm::detail {
 
 class StreamSink final : public BodySink {
  public:
-  StreamSink(StreamHandler handler, std::size_t max_bytes)
-      : handler_(std::move(handler)), json_(max_bytes), max_bytes_(max_bytes) {}
+  /// `on_turn_id` learns the turn id as soon as an event names it.
+  StreamSink(StreamHandler handler, std::size_t max_bytes, std::function<void(const std::string&)> on_turn_id)
+      : handler_(std::move(handler)),
+        on_turn_id_(std::move(on_turn_id)),
+        json_(max_bytes),
+        max_bytes_(max_bytes) {}
 
   /// A new attempt (nothing reached the handler yet): start over.
   void reset() override;
@@ -48,6 +52,7 @@ class StreamSink final : public BodySink {
   void learn_turn_id(const StreamEvent& event);
 
   StreamHandler handler_;
+  std::function<void(const std::string&)> on_turn_id_;
   SseParser parser_;
   BoundedBuffer json_;
   std::size_t max_bytes_;  // of a JSON answer, or of one event

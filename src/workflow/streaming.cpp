@@ -51,7 +51,8 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
         spec_(std::move(spec)),
         query_(std::move(query)),
         stream_(std::move(stream)),
-        sink_(handler, call_->context().options().max_response_bytes),
+        sink_(handler, call_->context().options().max_response_bytes,
+              [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
         done_(std::move(done)) {}
 
   void start() {
@@ -90,6 +91,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
             StreamError(self->spec_.describe() + ": the stream ended (" + to_string(self->broken_with_) +
                         ") before naming its turn, and the thread holds no turn for this query")));
       }
+      self->call_->note_turn(turn.value()->thread, turn.value()->id);
       settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->done_);
     });
   }

@@ -72,6 +72,7 @@ void create_turn_at(const CallPtr& call, RequestSpec spec, std::string known_thr
                     create = std::move(create), done = std::move(done)](Result<Answer> answer) mutable {
     if (forward_error(answer, done)) return;
     Result<Turn> turn = capture([&] { return parse_created_turn(answer.value(), where, known_thread); });
+    if (turn.ok()) call->note_turn(turn.value().thread, turn.value().id);
     if (!turn.ok() || turn.value().is_terminal() || background || !create.wait) return done(std::move(turn));
     LogEvent event(LogLevel::info,
                    "turn " + turn.value().id + " is " + turn.value().status.text() + "; waiting for it");

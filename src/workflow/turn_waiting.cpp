@@ -30,6 +30,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
         done_(std::move(done)) {}
 
   void start(std::optional<Turn> known) {
+    call_->note_turn(thread_id_, turn_id_);
     if (known) {
       last_ = std::move(*known);
       return pause();

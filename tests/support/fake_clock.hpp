@@ -30,6 +30,7 @@ class FakeClock final : public detail::Clock {
     return !token.is_cancelled();
   }
   double random_unit() override { return jitter_; }
+  bool virtual_time() const noexcept override { return true; }
 
   /// Jitter sample returned to the code (0 = no reduction).
   void set_jitter(double jitter) { jitter_ = jitter; }

@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -87,6 +88,14 @@ class ScriptedTransport final : public detail::Transport {
  public:
   static constexpr const char* kBaseUrl = "https://paradigm.test";
 
+  /// Answers each request with the first scripted step it matches, in any
+  /// order (for concurrent calls); by default the steps must come in order.
+  ScriptedTransport& any_order() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    any_order_ = true;
+    return *this;
+  }
+
   /// Expects `method target` next (`target` is the path, with "?query" when
   /// the request has one) and answers it as scripted.
   ScriptedTransport& expect(std::string method, std::string target, ScriptedAnswer answer) {
@@ -138,13 +147,24 @@ class ScriptedTransport final : public detail::Transport {
       ADD_FAILURE() << "unexpected request " << exchange.method << " " << target;
       return std::nullopt;
     }
-    Step step = std::move(script_.front());
-    script_.pop_front();
+    auto match = script_.begin();
+    if (any_order_) {
+      match = std::find_if(script_.begin(), script_.end(), [&](const Step& step) {
+        return step.method == exchange.method && step.target == target;
+      });
+      if (match == script_.end()) {
+        ADD_FAILURE() << "unscripted request " << exchange.method << " " << target;
+        return std::nullopt;
+      }
+    }
+    Step step = std::move(*match);
+    script_.erase(match);
     EXPECT_EQ(exchange.method + " " + target, step.method + " " + step.target);
     return step;
   }
 
   mutable std::mutex mutex_;
+  bool any_order_ = false;
   std::deque<Step> script_;
   std::vector<SentRequest> sent_;
 };

@@ -1,0 +1,57 @@
+#pragma once
+
+// The event loop's transport: every exchange of the asynchronous engine is an
+// easy handle in one libcurl multi handle, so they share one connection cache
+// capped at `max_connections`, and multiplex over HTTP/2 when the server
+// offers it (TLS with ALPN).
+
+#include "http/curl_exchange.hpp"
+#include "http/curl_transport.hpp"
+#include "transport/async_transport.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+typedef void CURLM;
+
+namespace paradigm::detail {
+
+class CurlMultiTransport final : public AsyncTransport {
+ public:
+  /// Shares the settings, the DNS cache and the TLS sessions of the blocking transport.
+  explicit CurlMultiTransport(std::shared_ptr<CurlTransport> blocking);
+  ~CurlMultiTransport() override;
+  CurlMultiTransport(const CurlMultiTransport&) = delete;
+  CurlMultiTransport& operator=(const CurlMultiTransport&) = delete;
+
+  void start(const Exchange& exchange, BodySink& sink, std::function<void(Outcome)> done) override;
+  void poll(std::chrono::milliseconds timeout) override;
+  void wake() override;
+  void abandon_all() override;
+  std::size_t in_flight() const override { return transfers_.size(); }
+
+ private:
+  struct Transfer;
+  using Finished = std::pair<std::function<void(Outcome)>, Outcome>;
+
+  std::chrono::milliseconds poll_timeout(std::chrono::milliseconds timeout) const;
+  void collect_done(std::vector<Finished>& finished);
+  void collect_stopped(std::vector<Finished>& finished);
+  Finished finish(CURL* easy, int curl_code, TransferError ours);
+  void recycle(CURL* easy);
+
+  std::shared_ptr<CurlTransport> blocking_;
+  const CurlSettings& settings_;
+  CURLSH* share_;
+  CURLM* multi_;
+  std::unordered_map<CURL*, std::unique_ptr<Transfer>> transfers_;
+  std::vector<CURL*> spare_handles_;
+  // Set by a cancelled token (any thread): poll() then looks for the transfer.
+  std::atomic<bool> cancel_seen_{false};
+};
+
+}  // namespace paradigm::detail

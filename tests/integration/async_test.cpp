@@ -1,0 +1,87 @@
+// Asynchronous calls over libcurl's multi interface against the emulator:
+// the same answers as the blocking calls, on one event-loop thread.
+#include "support/mock_fixture.hpp"
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+namespace paradigm::testing {
+namespace {
+
+using std::chrono::milliseconds;
+
+class AsyncCalls : public ManualTurnsTest {};
+
+TEST_F(AsyncCalls, ACreateIsWaitedForOnTheLoop) {
+  auto paradigm = client();
+  CreateOptions create;
+  create.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
+  Future<Turn> pending =
+      paradigm.async_create_thread_with_turn(ask("What is the capital of France?"), create);
+  const Turn& turn = pending.get();
+  EXPECT_EQ(turn.status, TurnStatus::completed);
+  EXPECT_NE(turn.final_answer().find("Paris"), std::string::npos);
+  EXPECT_EQ(pending.turn()->turn_id, turn.id);
+  EXPECT_EQ(server.turns_created(), 1);
+}
+
+TEST_F(AsyncCalls, AStreamDeliversItsEventsAsTheyArrive) {
+  server.configure(mock::MockConfig{});
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  std::vector<std::string> names;
+  Future<Turn> pending = paradigm.async_stream_turn(thread, ask("What is the capital of France?"),
+                                                    [&](const StreamEvent& event) {
+                                                      names.push_back(event.event);
+                                                      return true;
+                                                    });
+  EXPECT_EQ(pending.get().status, TurnStatus::completed);
+  EXPECT_FALSE(names.empty());
+}
+
+TEST_F(AsyncCalls, ManyCallsAtOnceShareACappedPoolOfConnections) {
+  auto with = options();
+  with.max_connections = 4;
+  auto paradigm = client(with);
+  const std::string thread = paradigm.create_thread().id;
+  std::vector<Future<Thread>> pending;
+  for (int i = 0; i < 200; ++i)
+    pending.push_back(paradigm.async_get_thread(thread));
+  for (auto& each : pending)
+    EXPECT_EQ(each.get().id, thread);
+}
+
+TEST_F(AsyncCalls, ADownloadToAFileAppearsWhole) {
+  const std::string id = server.add_artifact(std::string(1 << 20, 'z'), "application/octet-stream", "z.bin");
+  const auto path = std::filesystem::temp_directory_path() / ("paradigm-async-" + id);
+  EXPECT_EQ(client().async_download_artifact_to_file(id, path.string()).get().bytes, 1u << 20);
+  EXPECT_EQ(std::filesystem::file_size(path), 1u << 20);
+  std::filesystem::remove(path);
+}
+
+TEST_F(AsyncCalls, BlockingCallersBeyondTheCapWaitForAConnection) {
+  auto with = options();
+  with.max_connections = 2;
+  auto paradigm = client(with);
+  const std::string thread = paradigm.create_thread().id;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < 16; ++i) {
+    callers.emplace_back([&] {
+      for (int j = 0; j < 5; ++j)
+        ok += paradigm.get_thread(thread).id == thread;
+    });
+  }
+  for (auto& caller : callers)
+    caller.join();
+  EXPECT_EQ(ok.load(), 80);
+}
+
+TEST_F(AsyncCalls, AnHttpErrorIsTheFuturesError) {
+  EXPECT_THROW(client().async_get_thread("no-such-thread").get(), NotFoundError);
+}
+
+}  // namespace
+}  // namespace paradigm::testing
