@@ -25,7 +25,21 @@ struct AskOptions {
   std::string download_dir;
 };
 
+/// `paradigm batch`.
+struct BatchOptions {
+  /// Queries, one per line (or JSON Lines); "" or "-" for standard input.
+  std::string input;
+  /// JSON Lines of results; "" for standard output.
+  std::string output;
+  std::size_t concurrency = 8;
+  /// "input" or "completion".
+  std::string order = "input";
+  /// Skip the inputs `output` already answered (appending to it).
+  bool resume = false;
+};
+
 int run_ask(const Common& common, const AskOptions& ask);
+int run_batch(const Common& common, const AskOptions& settings, const BatchOptions& batch);
 int run_chat(const Common& common, const AskOptions& settings);
 int run_wait(const Common& common, const std::string& thread, const std::string& turn);
 int run_turns(const Common& common, const std::string& thread, std::optional<int> limit);

@@ -4,6 +4,7 @@
 //   paradigm ask --background "Summarise the reports"   # prints THREAD TURN
 //   paradigm wait THREAD TURN
 //   paradigm chat < questions.txt
+//   paradigm batch questions.txt -o answers.jsonl --concurrency 50
 //
 // Exit codes: 0 success, 1 API or connection error, 2 usage, 3 turn failed or
 // cancelled, 4 wait deadline passed.
@@ -50,9 +51,11 @@ void add_turn_settings(CLI::App& command, AskOptions& ask) {
   command.add_flag("--immediate", ask.immediate, "Answer at once, without tools");
 }
 
-int dispatch(CLI::App& app, const Common& common, const AskOptions& ask, const std::vector<std::string>& ids,
-             const std::optional<int>& limit, const std::string& output) {
+int dispatch(CLI::App& app, const Common& common, const AskOptions& ask, const BatchOptions& batch,
+             const std::vector<std::string>& ids, const std::optional<int>& limit,
+             const std::string& output) {
   if (app.got_subcommand("ask")) return run_ask(common, ask);
+  if (app.got_subcommand("batch")) return run_batch(common, ask, batch);
   if (app.got_subcommand("chat")) return run_chat(common, ask);
   if (app.got_subcommand("wait")) return run_wait(common, ids.at(0), ids.at(1));
   if (app.got_subcommand("turns")) return run_turns(common, ids.at(0), limit);
@@ -100,6 +103,20 @@ int main(int argc, char** argv) {
   add_common(*chat, common, true);
   add_deadline(*chat, common);
 
+  BatchOptions batch;
+  auto* batch_command =
+      app.add_subcommand("batch", "Ask many questions at once (one per line, or JSON Lines); JSON Lines out");
+  batch_command->add_option("input", batch.input, "File of queries (default: standard input)");
+  batch_command->add_option("-o,--output", batch.output,
+                            "Results file (JSON Lines; default: standard output)");
+  batch_command->add_option("-c,--concurrency", batch.concurrency, "Turns in flight at once (default 8)")
+      ->check(CLI::Range(1, 10000));
+  batch_command->add_option("--order", batch.order, "Results in input or completion order (default input)")
+      ->check(CLI::IsMember({"input", "completion"}));
+  batch_command->add_flag("--resume", batch.resume, "Skip inputs the output file already answered");
+  add_turn_settings(*batch_command, ask);
+  add_common(*batch_command, common, true);
+
   auto* wait = app.add_subcommand("wait", "Wait for a turn and print its answer");
   wait->add_option("thread", ids, "Thread id and turn id")->required()->expected(2);
   add_common(*wait, common, false);
@@ -134,7 +151,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    return dispatch(app, common, ask, ids, limit, output);
+    return dispatch(app, common, ask, batch, ids, limit, output);
   } catch (const paradigm::WaitTimeoutError& e) {
     std::cerr << "paradigm: " << e.what() << '\n'
               << "resume with: paradigm wait " << e.last_turn().thread << ' ' << e.last_turn().id << '\n';

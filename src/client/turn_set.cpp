@@ -111,6 +111,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
       result.error = error;
     } else {
       result.turn = call.get();
+      result.ref = TurnRef{result.turn->thread, result.turn->id};
     }
     finish(std::move(result));
   }
@@ -125,7 +126,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
       const bool was_running = entry.phase == Phase::running;
       entry.phase = Phase::done;
       entry.call = Future<Turn>();
-      result.ref = entry.ref;
+      if (!result.ref) result.ref = entry.ref;
       finished.push_back(std::move(result));
       if (was_running) --in_flight;
       if (!closing && !queued.empty() && (options.max_in_flight == 0 || in_flight < options.max_in_flight)) {
