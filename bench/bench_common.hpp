@@ -36,6 +36,11 @@ class Args {
     if (fallback.empty()) throw std::invalid_argument("missing --" + name);
     return fallback;
   }
+  /// The value, or "" when the argument is absent.
+  std::string optional(const std::string& name) const {
+    const auto it = values_.find(name);
+    return it == values_.end() ? std::string() : it->second;
+  }
   long long number(const std::string& name, long long fallback) const {
     return std::stoll(get(name, std::to_string(fallback)));
   }
@@ -68,6 +73,7 @@ inline paradigm::ThreadsClient client_for(const Args& args) {
   paradigm::ClientOptions options;
   options.base_url = args.get("base-url");
   options.api_key = args.get("key", "test-key");
+  options.ca_bundle = args.optional("ca-bundle");
   return paradigm::ThreadsClient(options);
 }
 

@@ -4,6 +4,9 @@
 //   bench_calls sdk   --base-url URL --thread T --turn U [--calls 5000]
 //   bench_calls floor --base-url URL --thread T --turn U [--calls 5000]
 //   bench_calls sdk-threads ... [--threads 8]
+//   bench_calls async ...                     one async_get_turn at a time, waited for
+//   bench_calls async-inflight ... [--inflight 8]   that many async calls at once
+//   (--ca-bundle PEM: a TLS server with a certificate of its own, e.g. nginx with HTTP/2)
 //
 // The floor is what a careful hand-written client costs: one reused libcurl
 // easy handle sending the same request (same headers, same Accept-Encoding)
@@ -27,8 +30,9 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* u
 /// One easy handle, reused for every call so that its connection stays open.
 class Floor {
  public:
-  Floor(const std::string& url, const std::string& key) {
+  Floor(const std::string& url, const std::string& key, const std::string& ca_bundle = "") {
     easy_ = curl_easy_init();
+    if (!ca_bundle.empty()) curl_easy_setopt(easy_, CURLOPT_CAINFO, ca_bundle.c_str());
     headers_ = curl_slist_append(headers_, ("Authorization: Bearer " + key).c_str());
     headers_ = curl_slist_append(headers_, "Accept: application/json");
     curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
@@ -100,7 +104,7 @@ void run(const bench::Args& args) {
   std::int64_t start = 0;
   int threads = 1;
   if (mode == "floor") {
-    Floor floor(turn_url(args), args.get("key", "test-key"));
+    Floor floor(turn_url(args), args.get("key", "test-key"), args.optional("ca-bundle"));
     start = bench::steady_ns();
     for (long long i = 0; i < calls; ++i) {
       const auto json = nlohmann::json::parse(floor.get());
@@ -132,6 +136,28 @@ void run(const bench::Args& args) {
     for (auto& worker : workers)
       worker.join();
     checksum = total;
+  } else if (mode == "async") {
+    auto client = bench::client_for(args);
+    const std::string thread = args.get("thread"), turn = args.get("turn");
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i)
+      checksum += client.async_get_turn(thread, turn).get().messages.size();
+  } else if (mode == "async-inflight") {
+    auto client = bench::client_for(args);
+    const std::string thread = args.get("thread"), turn = args.get("turn");
+    threads = static_cast<int>(args.number("inflight", 8));
+    start = bench::steady_ns();
+    std::vector<paradigm::Future<paradigm::Turn>> window;
+    for (long long i = 0; i < calls; ++i) {
+      window.push_back(client.async_get_turn(thread, turn));
+      if (window.size() == static_cast<std::size_t>(threads)) {
+        for (auto& each : window)
+          checksum += each.get().messages.size();
+        window.clear();
+      }
+    }
+    for (auto& each : window)
+      checksum += each.get().messages.size();
   } else {
     throw std::invalid_argument("unknown mode: " + mode);
   }

@@ -49,7 +49,7 @@ configure_build "$tsan" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_SANITIZE=thr
 cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
   --target paradigm_integration_tests paradigm_transport_tests paradigm_workflow_tests
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PARADIGM_ROOT/tests/tsan.supp" \
-  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|TurnSets|CurlPool)'
+  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|TurnSets|CurlPool|TlsRelay)'
 
 log "4/4 Fuzzing, 20 s per target"
 "$PARADIGM_ROOT/scripts/fuzz.sh" 20

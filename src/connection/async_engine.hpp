@@ -106,9 +106,10 @@ class AsyncEngine {
   template <class Value, class Op, class... Args>
   Future<Value> start(const CallOptions& options, Op op, Args&&... args);
 
- private:
+  /// The event loop, started on first use.
   std::shared_ptr<EventLoop> loop();
 
+ private:
   std::shared_ptr<const ConnectionContext> context_;
   MakeTransport make_transport_;
   std::once_flag started_;

@@ -16,7 +16,8 @@ namespace paradigm::detail {
 class DefaultConnection final : public ThreadsConnection {
  public:
   DefaultConnection(std::shared_ptr<const ConnectionContext> context, AsyncEngine::MakeTransport make_async)
-      : context_(std::move(context)), engine_(context_, std::move(make_async)) {}
+      : context_(std::move(context)),
+        engine_(std::make_shared<AsyncEngine>(context_, std::move(make_async))) {}
 
   const ClientOptions& options() const override { return context_->options(); }
 
@@ -105,13 +106,15 @@ class DefaultConnection final : public ThreadsConnection {
 
   /// The shared settings and transport (for tests of internals).
   const std::shared_ptr<const ConnectionContext>& context() const noexcept { return context_; }
+  /// The asynchronous engine (a blocking relay reaches its loop through it).
+  const std::shared_ptr<AsyncEngine>& engine() const noexcept { return engine_; }
 
  private:
   template <class T, class Op, class... Args>
   T run(const CallOptions& call, Op op, Args&&... args) const;
 
   std::shared_ptr<const ConnectionContext> context_;
-  AsyncEngine engine_;
+  std::shared_ptr<AsyncEngine> engine_;
 };
 
 }  // namespace paradigm::detail

@@ -1,0 +1,138 @@
+// Blocking calls to an https:// server go through the event loop's
+// connections (so that HTTP/2 can multiplex them) and behave exactly as on
+// the calling thread: results, errors, retries, limits, cancellation.
+#include "support/mock_fixture.hpp"
+#include "support/self_signed.hpp"
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include <unistd.h>
+
+namespace paradigm::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::milliseconds;
+
+class TlsRelay : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory = fs::temp_directory_path() / ("paradigm-relay-" + std::to_string(::getpid()));
+    files = make_self_signed_certificate(directory);
+    server = std::make_unique<mock::MockServer>(
+        mock::MockConfig{}, 0, "127.0.0.1",
+        mock::TlsFiles{files.certificate.string(), files.private_key.string()});
+  }
+  void TearDown() override {
+    server.reset();
+    fs::remove_all(directory);
+  }
+  ClientOptions options() const {
+    ClientOptions options;
+    options.base_url = server->base_url();
+    options.api_key = kApiKey;
+    options.ca_bundle = files.certificate.string();
+    return options;
+  }
+  ThreadsClient client(const ClientOptions& with) { return test_client(with, clock); }
+  ThreadsClient client() { return client(options()); }
+
+  fs::path directory;
+  SelfSignedCertificate files;
+  std::unique_ptr<mock::MockServer> server;
+  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
+};
+
+TEST_F(TlsRelay, ManyThreadsShareTheLoopsConnections) {
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < 8; ++i) {
+    callers.emplace_back([&] {
+      for (int j = 0; j < 10; ++j)
+        ok += paradigm.get_thread(thread).id == thread;
+    });
+  }
+  for (auto& caller : callers)
+    caller.join();
+  EXPECT_EQ(ok.load(), 80);
+}
+
+TEST_F(TlsRelay, RetriesAndErrorsAreTheSame) {
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  mock::Fault busy;
+  busy.method = "GET";
+  busy.path_regex = "/api/v3/threads/[^/]+";
+  busy.status = 503;
+  server->add_fault(busy);
+  EXPECT_EQ(paradigm.get_thread(thread).id, thread);
+  EXPECT_EQ(clock->sleeps(), std::vector<milliseconds>{milliseconds(500)});
+  try {
+    paradigm.get_thread("no-such-thread");
+    FAIL() << "no NotFoundError";
+  } catch (const NotFoundError& e) {
+    EXPECT_EQ(e.detail(), "Not found.");
+  }
+}
+
+TEST_F(TlsRelay, AnAnswerOverTheLimitIsADecodeErrorOnTheFirstAttempt) {
+  auto with = options();
+  with.max_response_bytes = 1 << 20;
+  auto paradigm = client(with);
+  mock::Fault padded;
+  padded.method = "GET";
+  padded.path_regex = "/api/v3/threads";
+  padded.pad_body_bytes = 2 << 20;
+  server->add_fault(padded);
+  EXPECT_THROW(paradigm.list_threads(), DecodeError);
+  EXPECT_EQ(server->requests("GET", "/api/v3/threads").size(), 1u);
+}
+
+TEST_F(TlsRelay, CancellationStopsARelayedCall) {
+  auto paradigm = client();
+  mock::Fault stall;
+  stall.method = "GET";
+  stall.path_regex = "/api/v3/threads";
+  stall.transport = mock::TransportFault::stall_before_response;
+  stall.times = -1;
+  server->add_fault(stall);
+  CallOptions call;
+  std::thread canceller([&] {
+    while (server->requests("GET", "/api/v3/threads").empty())
+      std::this_thread::sleep_for(milliseconds(1));
+    call.cancellation.cancel();
+  });
+  EXPECT_THROW(paradigm.list_threads({}, call), CancelledError);
+  canceller.join();
+}
+
+TEST_F(TlsRelay, StreamHandlersStillRunOnTheCallingThread) {
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  const auto caller = std::this_thread::get_id();
+  bool on_caller = true;
+  const Turn turn =
+      paradigm.stream_turn(thread, ask("What is the capital of France?"), [&](const StreamEvent&) {
+        on_caller = on_caller && std::this_thread::get_id() == caller;
+        return true;
+      });
+  EXPECT_EQ(turn.status, TurnStatus::completed);
+  EXPECT_TRUE(on_caller);
+}
+
+TEST_F(TlsRelay, ABlockingCallFromALoopCallbackDoesNotWaitForTheLoop) {
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  std::promise<std::string> fetched;
+  paradigm.async_get_thread(thread).then([&](const Future<Thread>&) {
+    fetched.set_value(paradigm.get_thread(thread).id);  // on the loop's own thread
+  });
+  EXPECT_EQ(fetched.get_future().get(), thread);
+}
+
+}  // namespace
+}  // namespace paradigm::testing
