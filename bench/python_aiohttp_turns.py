@@ -46,12 +46,13 @@ async def one_turn(session, base, i, ms, stats):
             stats["errors"] += 1
             return
         stats["lateness"].append(time.time() - (created + ms / 1000))
+        stats["last_due"] = max(stats["last_due"], created + ms / 1000)
     except Exception:  # noqa: BLE001 - a lost turn is what is counted
         stats["errors"] += 1
 
 
 async def main(base, count, min_ms, max_ms, key):
-    stats = {"requests": 0, "errors": 0, "lateness": []}
+    stats = {"requests": 0, "errors": 0, "lateness": [], "last_due": 0.0}
     headers = {"Authorization": f"Bearer {key}"}
     connector = aiohttp.TCPConnector(limit=50)
     async with aiohttp.ClientSession(headers=headers, connector=connector) as session:
@@ -70,6 +71,7 @@ if __name__ == "__main__":
     at = lambda q: late[int(q * (len(late) - 1))] if late else 0.0  # noqa: E731
     print(json.dumps({"mode": "python_aiohttp", "count": count, "seconds": time.monotonic() - start,
                       "completed": len(late), "errors": stats["errors"], "requests": stats["requests"],
+                      "seconds_after_last_due": time.time() - stats["last_due"],
                       "lateness_p50_s": at(0.5), "lateness_p99_s": at(0.99), "lateness_max_s": at(1.0),
                       "cpu_seconds": time.process_time() - cpu,
                       "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,

@@ -145,6 +145,8 @@ def compute(raw):
         "paradigm_over_empty": paired_ratio(runs["include.paradigm_client"], runs["include.empty"]),
     }
 
+    r["engine"] = engine_results(runs)
+
     with open(os.path.join(raw, "polling.json")) as f:
         waits = json.load(f)["waits"]
     by_duration = defaultdict(list)
@@ -162,6 +164,111 @@ def compute(raw):
         for d, ws in sorted(by_duration.items())
     }
     return r
+
+
+def engine_results(runs):
+    """Issue 13: many turns in flight, concurrent streams, nginx, HTTP/2."""
+    def best(key, field="seconds"):
+        values = runs.get(key, [])
+        return min(values, key=lambda x: x[field]) if values else None
+
+    e = {"turns": {}}
+    for key in sorted(k for k in runs if k.startswith("turns.")):
+        _, client, count = key.split(".")
+        rows = runs[key]
+        e["turns"].setdefault(count, {})[client] = {
+            "runs": len(rows),
+            "seconds": median([x["seconds"] for x in rows]),
+            "lateness_after_last_s": median([x["seconds_after_last_due"] for x in rows]),
+            "lateness_p99_s": median([x["lateness_p99_s"] for x in rows]),
+            "cpu_seconds": median([x["cpu_seconds"] for x in rows]),
+            "peak_rss_mib": max(x["peak_rss_bytes"] for x in rows) / MIB,
+            "peak_threads": max(x["peak_threads"] for x in rows),
+            "connections": max(x["connections"] for x in rows),
+            "requests": median([x["requests"] for x in rows]),
+            "errors": max(x["errors"] for x in rows),
+            "completed": min(x["completed"] for x in rows),
+        }
+    streams = runs.get("streams.async", [])
+    if streams:
+        e["streams"] = {
+            "streams": streams[0]["streams"],
+            "runs": len(streams),
+            "events": median([x["events"] for x in streams]),
+            "delay_median_ms": median([x["delay_median_ms"] for x in streams]),
+            "delay_p99_ms": median([x["delay_p99_ms"] for x in streams]),
+            "delay_max_ms": max(x["delay_max_ms"] for x in streams),
+            "completed": min(x["completed"] for x in streams),
+        }
+    nginx = {m: runs.get(f"nginx.{m}", []) for m in ("floor", "sdk", "async")}
+    if all(nginx.values()):
+        calls = nginx["sdk"][0]["calls"]
+        e["nginx"] = {
+            "calls": calls,
+            "runs": len(nginx["sdk"]),
+            "floor_us": median([x["seconds"] for x in nginx["floor"]]) / calls * 1e6,
+            "sdk_us": median([x["seconds"] for x in nginx["sdk"]]) / calls * 1e6,
+            "async_us": median([x["seconds"] for x in nginx["async"]]) / calls * 1e6,
+            "sdk_over_floor": paired_ratio(nginx["sdk"], nginx["floor"]),
+            "async_over_floor": paired_ratio(nginx["async"], nginx["floor"]),
+        }
+    h2 = {m: runs.get(f"h2.{m}", []) for m in ("async_inflight", "threads", "sequential")}
+    if all(h2.values()):
+        e["h2"] = {m: {"connections": max(x["connections"] for x in rows),
+                       "protocols": sorted({p for x in rows for p in x["protocols"]})}
+                   for m, rows in h2.items()}
+    return e
+
+
+def engine_goals(e):
+    """(id, label, value, goal, why_and_fix_if_missed) of issue 13."""
+    out = []
+    t1000 = e["turns"].get("1000", {})
+    if {"turnset", "threads", "python"} <= t1000.keys():
+        ts, th, py = t1000["turnset"], t1000["threads"], t1000["python"]
+        for name, row in (("TurnSet", ts), ("thread per turn", th), ("Python aiohttp", py)):
+            out.append((f"errors_{name}", f"1000 turns, {name}: errors", row["errors"], 0,
+                        "Turns were lost: see the run's log in build/bench/raw."))
+        out += [
+            ("ts_threads", "1000 turns, TurnSet: peak threads", ts["peak_threads"], 3,
+             "The engine should need the caller's thread and the event loop's."),
+            ("ts_rss", "1000 turns, TurnSet: peak RSS (MB)", ts["peak_rss_mib"] * MIB / 1e6, 25,
+             "Each turn in flight holds its request, its last snapshot and its timers."),
+            ("ts_cpu", "1000 turns, TurnSet: CPU seconds", ts["cpu_seconds"], 0.8,
+             "Profile the loop: decoding each poll's turn dominates."),
+            ("ts_cpu_per_request", "1000 turns, TurnSet: CPU ms per request", 1000 * ts["cpu_seconds"] / max(ts["requests"], 1), 0.1,
+             "Profile the loop: decoding each poll's turn dominates."),
+            ("ts_cpu_vs_python", "1000 turns: TurnSet CPU / Python's", ts["cpu_seconds"] / max(py["cpu_seconds"], 1e-9), 0.3,
+             "Python's CPU time includes its interpreter; see the per-request figure."),
+            ("ts_connections", "1000 turns, TurnSet: connections (cap 32)", ts["connections"], 32,
+             "More connections than max_connections were opened."),
+            ("ts_lateness", "1000 turns: lateness after the last turn, TurnSet - Python (s)",
+             ts["lateness_after_last_s"] - py["lateness_after_last_s"], 0.0,
+             "Both poll with the same policy (0.5 s x1.5 up to 5 s): the lateness is the interval in force "
+             "when the last turn finished, so single runs differ by up to one interval."),
+        ]
+    t6000 = e["turns"].get("6000", {}).get("turnset")
+    if t6000:
+        out += [
+            ("ts6000_cpu", "6000 turns, TurnSet: CPU seconds", t6000["cpu_seconds"], 4,
+             "Profile the loop at 6000 timers."),
+            ("ts6000_rss", "6000 turns, TurnSet: peak RSS (MB)", t6000["peak_rss_mib"] * MIB / 1e6, 80,
+             "Each turn in flight holds its request, its last snapshot and its timers."),
+            ("ts6000_errors", "6000 turns, TurnSet: errors", t6000["errors"], 0, "Turns were lost."),
+        ]
+    if "streams" in e:
+        out.append(("streams_p99", f"{e['streams']['streams']} streams on one loop: delay p99 (ms)",
+                    e["streams"]["delay_p99_ms"], 5, "Events wait behind other streams' handlers on the loop."))
+    if "nginx" in e:
+        out.append(("nginx_blocking", "get_turn against nginx: blocking SDK / floor", e["nginx"]["sdk_over_floor"], 1.05,
+                    "The SDK decodes the turn into the model after parsing it (the floor only parses); a decoder "
+                    "straight from the text into the model, without the DOM, would remove most of it."))
+    if "h2" in e:
+        out.append(("h2_async", "HTTP/2 via nginx: connections, 8 async calls in flight",
+                    e["h2"]["async_inflight"]["connections"], 1, "The multi handle did not multiplex."))
+        out.append(("h2_threads", "HTTP/2 via nginx: connections, 8 blocking threads",
+                    e["h2"]["threads"]["connections"], 1, "Blocking calls did not go through the event loop."))
+    return out
 
 
 def goals(r):
@@ -197,6 +304,7 @@ def goals(r):
          "header (a client-only include without the listing and agent types), or precompiled headers "
          "on the user's side."),
     ]
+    out += engine_goals(r["engine"])
     return [
         {"id": i, "label": label, "value": value, "goal": goal, "met": value <= goal + 1e-9,
          "why_missed": None if value <= goal + 1e-9 else why}
@@ -242,6 +350,71 @@ plot "{data}" using 1:3:xtic(2) with boxes lc rgb "#4477aa" title "measured", \\
 
 def fmt(x, digits=2):
     return f"{x:.{digits}f}"
+
+
+def engine_markdown(e, add):
+    add("## 9. Many turns in flight (issue 13)")
+    add("")
+    add("Background turns whose durations are spread over 2-20 s (the emulator reads each turn's from its")
+    add("query), created at once and waited for: through a `TurnSet` on the event loop, through the")
+    add("blocking client with a thread per turn, and through Python asyncio + aiohttp (one session, 50")
+    add("connections, the SDK's poll policy). The emulator runs as shipped, with compression off.")
+    add("*After last*: seconds from when the last turn was due (its `created_at` plus its duration) to")
+    add("when the client saw it finished.")
+    add("")
+    add("| Turns | Client | Wall s | After last s | p99 late s | CPU s | Peak RSS MB | Threads | Connections | Requests | Errors |")
+    add("|---|---|---|---|---|---|---|---|---|---|---|")
+    names = {"turnset": "SDK `TurnSet`", "threads": "SDK, thread per turn", "python": "Python aiohttp"}
+    for count, clients in sorted(e["turns"].items(), key=lambda kv: int(kv[0])):
+        for client in ("turnset", "threads", "python"):
+            row = clients.get(client)
+            if not row:
+                continue
+            add(f"| {count} | {names[client]} | {fmt(row['seconds'], 1)} | {fmt(row['lateness_after_last_s'], 2)} | "
+                f"{fmt(row['lateness_p99_s'], 2)} | {fmt(row['cpu_seconds'], 2)} | {fmt(row['peak_rss_mib'] * MIB / 1e6, 1)} | "
+                f"{row['peak_threads']} | {row['connections']} | {row['requests']:.0f} | {row['errors']} |")
+    add("")
+    if "streams" in e:
+        st = e["streams"]
+        add(f"## 10. {st['streams']} concurrent streams on one loop thread")
+        add("")
+        add(f"{st['streams']} `async_stream_turn` calls at once on one client, every event stamped by the emulator")
+        add("with its steady-clock send time; the delay runs to the handler seeing it on the loop thread.")
+        add("")
+        add("| Events | Delay median ms | p99 ms | max ms | Streams completed |")
+        add("|---|---|---|---|---|")
+        add(f"| {st['events']:,.0f} | {fmt(st['delay_median_ms'], 3)} | {fmt(st['delay_p99_ms'], 3)} | {fmt(st['delay_max_ms'], 1)} | {st['completed']} |")
+        add("")
+    if "nginx" in e:
+        n = e["nginx"]
+        add("## 11. Per-call overhead against nginx")
+        add("")
+        add("The emulator's own cost hides the client's, so the same 20 KB turn is also served as a static")
+        add("file by nginx (Debian `nginx-light`, one worker, keep-alive) on loopback. The floor is one reused")
+        add("libcurl handle and `nlohmann::json::parse`.")
+        add("")
+        add("| Client | µs per call | / floor |")
+        add("|---|---|---|")
+        add(f"| floor | {fmt(n['floor_us'], 0)} | 1 |")
+        add(f"| SDK, blocking `get_turn` | {fmt(n['sdk_us'], 0)} | {fmt(n['sdk_over_floor'])} |")
+        add(f"| SDK, `async_get_turn(...).get()` | {fmt(n['async_us'], 0)} | {fmt(n['async_over_floor'])} |")
+        add("")
+        add("The asynchronous call pays two hops between threads (to the loop and back); blocking calls to")
+        add("plain HTTP stay on the caller's thread for that reason.")
+        add("")
+    if "h2" in e:
+        h = e["h2"]
+        add("## 12. HTTP/2")
+        add("")
+        add("nginx with `http2` over TLS (a self-signed certificate made by the script); connections counted")
+        add("from nginx's access log (`$connection`).")
+        add("")
+        add("| Callers | Connections | Protocol |")
+        add("|---|---|---|")
+        add(f"| 8 async calls in flight, one client | {h['async_inflight']['connections']} | {', '.join(h['async_inflight']['protocols'])} |")
+        add(f"| 8 threads, blocking calls, one client | {h['threads']['connections']} | {', '.join(h['threads']['protocols'])} |")
+        add(f"| sequential blocking calls | {h['sequential']['connections']} | {', '.join(h['sequential']['protocols'])} |")
+        add("")
 
 
 def markdown(r, goal_rows, info, meta):
@@ -386,6 +559,7 @@ def markdown(r, goal_rows, info, meta):
     add("(5 s) once the wait is long. Callers who need to notice sooner set a smaller `max_interval`")
     add("(more requests) or stream the turn instead.")
     add("")
+    engine_markdown(r["engine"], add)
     add("## Running")
     add("")
     add("```sh")

@@ -75,6 +75,7 @@ class ThreadSampler {
 struct Observed {
   std::mutex mutex;
   std::vector<double> lateness_s;  // observed end - (server's created_at + duration)
+  Wall::time_point last_due{};     // when the last turn was due to finish
   int errors = 0;
   int completed = 0;
 
@@ -87,6 +88,7 @@ struct Observed {
     }
     ++completed;
     const auto due = turn.created_at->time_point() + std::chrono::milliseconds(ms);
+    last_due = std::max(last_due, due);
     lateness_s.push_back(std::chrono::duration<double>(now - due).count());
   }
   void failed() {
@@ -140,6 +142,7 @@ void run(const bench::Args& args) {
     throw std::invalid_argument("unknown mode: " + args.mode());
   }
   const double seconds = bench::seconds_since(start);
+  const double after_last_due = std::chrono::duration<double>(Wall::now() - observed.last_due).count();
   const int peak_threads = sampler.stop();
   std::vector<double>& late = observed.lateness_s;
   std::sort(late.begin(), late.end());
@@ -151,6 +154,7 @@ void run(const bench::Args& args) {
                {"seconds", seconds},
                {"completed", observed.completed},
                {"errors", observed.errors},
+               {"seconds_after_last_due", after_last_due},
                {"lateness_p50_s", at(0.5)},
                {"lateness_p99_s", at(0.99)},
                {"lateness_max_s", at(1.0)},
