@@ -72,19 +72,11 @@ const ClientOptions& ThreadsClient::options() const noexcept {
 // --- Turns -------------------------------------------------------------------
 
 Turn ThreadsClient::create_thread_with_turn(const TurnRequest& request, const CallOptions& call) {
-  if (request.stream.value_or(false)) {
-    throw InvalidRequestError(
-        "stream is not supported by POST /api/v3/threads/turns: use stream_thread_with_turn (or "
-        "create_thread "
-        "then stream_turn)");
-  }
   return detail::create_turn_at(*core_, paths::kThreadsWithTurn, {}, request, call);
 }
 
 Turn ThreadsClient::create_turn(std::string_view thread_id, const TurnRequest& request,
                                 const CallOptions& call) {
-  if (request.stream.value_or(false))
-    throw InvalidRequestError("stream is set: use stream_turn to stream a turn");
   return detail::create_turn_at(*core_, paths::turns(thread_id), thread_id, request, call);
 }
 

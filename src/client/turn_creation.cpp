@@ -7,13 +7,9 @@ namespace paradigm::detail {
 
 std::string turn_body(const TurnRequest& request, bool stream) {
   request.validate();
-  nlohmann::json body = encode(request);
-  if (stream) {
-    body["stream"] = true;
-  } else {
-    body.erase("stream");
-  }
-  return dump_request(body);
+  TurnBodyOptions options;
+  options.stream = stream;
+  return dump_request(encode(request, options));
 }
 
 Turn parse_created_turn(const Response& response, const RequestSpec& spec, std::string_view known_thread) {

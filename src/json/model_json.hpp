@@ -62,7 +62,16 @@ nlohmann::json encode(const Page<Turn>& value);
 nlohmann::json encode(const Page<Thread>& value);
 nlohmann::json encode(const Page<Agent>& value);
 nlohmann::json encode(const Page<AgentFile>& value);
-nlohmann::json encode(const TurnRequest& value);
+/// How the client sends a turn body (none of it is the caller's to choose).
+struct TurnBodyOptions {
+  /// Ask for an SSE answer: adds `"stream": true`. Otherwise no `stream` is
+  /// sent, even one put in `extra_body`.
+  bool stream = false;
+  /// Releases before Wise Wolf spell the workspace scope `workspaces_ids`.
+  bool legacy_scope_names = false;
+};
+
+nlohmann::json encode(const TurnRequest& value, const TurnBodyOptions& options = {});
 nlohmann::json encode(const ThreadRequest& value);
 nlohmann::json encode(const ThreadUpdate& value);
 

@@ -18,9 +18,17 @@ void merge_extra_body(Json& body, const JsonValue& extra_body) {
     body[name] = member;
 }
 
+void rename_member(Json& body, const char* from, const char* to) {
+  const auto found = body.find(from);
+  if (found == body.end()) return;
+  Json member = std::move(*found);
+  body.erase(found);
+  body[to] = std::move(member);
+}
+
 }  // namespace
 
-Json encode(const TurnRequest& value) {
+Json encode(const TurnRequest& value, const TurnBodyOptions& options) {
   Json body = Json::object();
   put(body, "query", value.query);
   put(body, "name", value.name);
@@ -42,8 +50,14 @@ Json encode(const TurnRequest& value) {
   put(body, "file_ids", value.file_ids);
   put(body, "private_scope", value.private_scope);
   put(body, "company_scope", value.company_scope);
-  put(body, "stream", value.stream);
+  if (options.legacy_scope_names) rename_member(body, "workspace_ids", "workspaces_ids");
   merge_extra_body(body, value.extra_body);
+  // Only the streaming methods can read an SSE answer.
+  if (options.stream) {
+    body["stream"] = true;
+  } else {
+    body.erase("stream");
+  }
   return body;
 }
 
