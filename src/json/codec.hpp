@@ -18,9 +18,6 @@ void read(Json& value, const JsonPath& at, Part& out);
 void read(Json& value, const JsonPath& at, DocumentPart& out);
 void read(Json& value, const JsonPath& at, WorkspacePart& out);
 void read(Json& value, const JsonPath& at, PartTag& out);
-Json encode(const DocumentPart& value);
-Json encode(const WorkspacePart& value);
-Json encode(const PartTag& value);
 
 // tool_json.cpp
 void read(Json& value, const JsonPath& at, Tool& out);
@@ -53,11 +50,6 @@ void read(Json& value, const JsonPath& at, AgentTag& out);
 void read(Json& value, const JsonPath& at, AgentFile& out);
 void read(Json& value, const JsonPath& at, FileWorkspace& out);
 void read(Json& value, const JsonPath& at, FileTag& out);
-Json encode(const AgentCompany& value);
-Json encode(const AgentGroup& value);
-Json encode(const AgentWorkspace& value);
-Json encode(const FileWorkspace& value);
-Json encode(const FileTag& value);
 
 // A page of any model type: `{results, count, next, previous}`.
 template <class T>
