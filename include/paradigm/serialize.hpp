@@ -40,8 +40,14 @@ std::string to_json(const T&) {
   return {};
 }
 
-/// Serialises a model type back to JSON text. Unknown members parsed earlier are
-/// written back; optional fields that are unset are left out.
+/// Serialises a model type back to JSON text, so that to_json(from_json(x))
+/// gives back x (docs/model.md, "Null, absent and empty"):
+/// - every list (std::vector, and `timings`) is written, `[]` when empty: an
+///   empty list stays empty, an absent or null list comes back as `[]`;
+/// - an unset std::optional, a null JsonValue and an empty OpenEnum are left
+///   out: `"liked": null` comes back absent;
+/// - a std::optional<std::vector> keeps its presence (`[]` when set and empty);
+/// - unknown members (`extra`) come back as received.
 #define PARADIGM_DECLARE_SERIALIZE(Type)              \
   template <>                                         \
   PARADIGM_API Type from_json<Type>(std::string_view); \

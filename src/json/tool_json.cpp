@@ -112,11 +112,11 @@ Json encode(const ToolStep& value) {
 Json encode(const ToolCallResult& value) {
   Json json = object_with(value.extra);
   put(json, "text", value.text);
-  put_nonempty(json, "file_artifacts", value.file_artifacts);
-  put_nonempty(json, "web_sources", value.web_sources);
-  put_nonempty(json, "chunk_sources", value.chunk_sources);
-  put_nonempty(json, "document_sources", value.document_sources);
-  put_nonempty(json, "timings", value.timings);
+  put(json, "file_artifacts", value.file_artifacts);
+  put(json, "web_sources", value.web_sources);
+  put(json, "chunk_sources", value.chunk_sources);
+  put(json, "document_sources", value.document_sources);
+  put(json, "timings", value.timings);
   return json;
 }
 
@@ -126,7 +126,7 @@ Json encode(const ToolCall& value) {
   put(json, "object", value.object);
   put(json, "tool", value.tool);
   put(json, "tool_args", value.tool_args);
-  put_nonempty(json, "steps", value.steps);
+  put(json, "steps", value.steps);
   put(json, "result", value.result);
   put(json, "created_at", value.created_at);
   put(json, "updated_at", value.updated_at);

@@ -1,7 +1,8 @@
 #pragma once
 
-// Writing model fields back to the wire: unset optionals, null JsonValues and
-// empty open enums are left out; `extra` members come back as received.
+// Writing model fields back to the wire: lists are always written (`[]` when
+// empty); unset optionals, null JsonValues and empty open enums are left out;
+// `extra` members come back as received.
 
 #include "json/codec.hpp"
 
@@ -73,12 +74,6 @@ void put(Json& object, const char* name, const OpenEnum<E>& value) {
 
 inline void put(Json& object, const char* name, const JsonValue& value) {
   if (!value.is_null()) object[name] = value.nlohmann();
-}
-
-/// A nullable list or map: written only when it has elements.
-template <class T>
-void put_nonempty(Json& object, const char* name, const T& values) {
-  if (!values.empty()) object[name] = wire(values);
 }
 
 }  // namespace paradigm::detail
