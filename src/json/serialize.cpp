@@ -3,7 +3,7 @@
 #include <paradigm/errors.hpp>
 #include <paradigm/serialize.hpp>
 
-#include "json/codec.hpp"
+#include "json/model_json.hpp"
 
 namespace paradigm {
 
