@@ -111,10 +111,16 @@ class MemberReader {
   MemberReader(std::string_view key, Json& value, const JsonPath& at) noexcept
       : key_(key), value_(value), at_(at) {}
 
-  /// True (the member is consumed) when the key is `name`.
+  /// True (the member is consumed) when the key is `name`. Small enough to
+  /// be inlined into the description, where the names are constants.
   template <class Field>
   bool operator()(std::string_view name, Field&& field) const {
-    if (key_ != name) return false;
+    return key_ == name && take(field);
+  }
+
+ private:
+  template <class Field>
+  bool take(Field& field) const {
     if constexpr (strictness == Strictness::strict) {
       read(value_, at_, field);
       return true;
@@ -123,9 +129,10 @@ class MemberReader {
     }
   }
 
- private:
+  // Out of line: its exception handler would otherwise keep the compiler
+  // from inlining the key comparisons.
   template <class Field>
-  bool read_or_leave(Field& field) const {
+  [[gnu::noinline]] bool read_or_leave(Field& field) const {
     try {
       read(value_, at_, field);
       return true;
