@@ -57,8 +57,8 @@ struct PARADIGM_API TurnRequest {
   std::optional<bool> private_scope;
   std::optional<bool> company_scope;
   /// A JSON object merged into the body last (fields this SDK does not name yet).
-  /// `stream` is not one of them: the client decides it (the streaming methods
-  /// ask for a stream, the others never do).
+  /// `stream` is not one of them: the streaming methods ask for a stream, and a
+  /// `stream` member here is refused (InvalidRequestError).
   JsonValue extra_body;
 
   /// Throws InvalidRequestError when the request breaks a documented rule:

@@ -7,6 +7,9 @@ namespace paradigm::detail {
 
 std::string turn_body(const TurnRequest& request, bool stream) {
   request.validate();
+  if (request.extra_body.contains("stream")) {
+    throw InvalidRequestError("extra_body sets \"stream\": stream a turn with stream_turn instead");
+  }
   TurnBodyOptions options;
   options.stream = stream;
   return dump_request(encode(request, options));

@@ -40,8 +40,8 @@ PARADIGM_MODEL_TYPES(PARADIGM_DECLARE_ENCODE)
 
 /// How the client sends a turn body (none of it is the caller's to choose).
 struct TurnBodyOptions {
-  /// Ask for an SSE answer: adds `"stream": true`. Otherwise no `stream` is
-  /// sent, even one put in `extra_body`.
+  /// Ask for an SSE answer: adds `"stream": true` (the client refuses a
+  /// `stream` in `extra_body` before encoding).
   bool stream = false;
   /// Releases before Wise Wolf spell the workspace scope `workspaces_ids`.
   bool legacy_scope_names = false;

@@ -36,12 +36,7 @@ Json encode(const TurnRequest& value, const TurnBodyOptions& options) {
   write_fields(body, value);
   if (options.legacy_scope_names) rename_member(body, "workspace_ids", "workspaces_ids");
   merge_extra_body(body, value.extra_body);
-  // Only the streaming methods can read an SSE answer.
-  if (options.stream) {
-    body["stream"] = true;
-  } else {
-    body.erase("stream");
-  }
+  if (options.stream) body["stream"] = true;
   return body;
 }
 

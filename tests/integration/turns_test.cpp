@@ -269,22 +269,14 @@ TEST_F(Turns, FailedTurnsAreResultsNotExceptions) {
   EXPECT_EQ(turn.error->code, "agent_error");
 }
 
-// TurnRequest has no `stream` (only the streaming methods ask for one), and
-// one smuggled in through extra_body is not sent: the call could not read SSE.
-TEST_F(Turns, CreateCallsNeverAskForAStream) {
+// 0.1 had TurnRequest::stream; a create still refuses a stream asked for through extra_body.
+TEST_F(Turns, StreamCannotBeAskedOfACreate) {
   auto paradigm = client();
   TurnRequest request = ask("hi");
-  request.extra_body = JsonValue::object().set("stream", true);
-  const Turn first = paradigm.create_thread_with_turn(request);
-  EXPECT_EQ(first.status, TurnStatus::completed);
-  const Turn second = paradigm.create_turn(first.thread, request);
-  EXPECT_EQ(second.status, TurnStatus::completed);
-  auto posts = server.requests("POST", "/api/v3/threads/turns");
-  const auto follow_ups = server.requests("POST", "/api/v3/threads/" + first.thread + "/turns");
-  posts.insert(posts.end(), follow_ups.begin(), follow_ups.end());
-  ASSERT_EQ(posts.size(), 2u);
-  for (const auto& post : posts)
-    EXPECT_FALSE(json::parse(post.body).contains("stream")) << post.body;
+  request.extra_body = JsonValue::parse(R"({"stream": true})");
+  EXPECT_THROW(paradigm.create_thread_with_turn(request), InvalidRequestError);
+  EXPECT_THROW(paradigm.create_turn("thread", request), InvalidRequestError);
+  EXPECT_TRUE(server.requests().empty());
 }
 
 TEST_F(Turns, InvalidRequestsNeverReachTheServer) {
