@@ -6,6 +6,10 @@
 //     #include <paradigm/json.hpp>
 //     nlohmann::json j = turn;                 // model -> JSON
 //     auto again = j.get<paradigm::Turn>();    // JSON -> model (DecodeError on bad input)
+//
+// Every type of PARADIGM_MODEL_TYPES converts both ways, the requests of
+// PARADIGM_REQUEST_TYPES to JSON only, and JsonValue both ways. The JSON is
+// the same as that of paradigm::to_json / from_json<T>.
 
 #include <paradigm/serialize.hpp>
 
@@ -13,40 +17,17 @@
 
 namespace paradigm {
 
-#define PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Type)                   \
-  PARADIGM_API void to_json(nlohmann::json& json, const Type& value); \
+#define PARADIGM_DECLARE_NLOHMANN_TO_JSON(Type) \
+  PARADIGM_API void to_json(nlohmann::json& json, const Type& value);
+#define PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Type) \
+  PARADIGM_DECLARE_NLOHMANN_TO_JSON(Type)           \
   PARADIGM_API void from_json(const nlohmann::json& json, Type& value);
 
 PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(JsonValue)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Turn)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Message)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Part)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(TurnError)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(ToolCall)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Tool)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(McpServer)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(ToolStep)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(ProgressReport)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(ToolCallResult)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Artifact)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(WebSource)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(DocumentSource)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(SourceList)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Thread)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Agent)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(AgentTools)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(AgentTag)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(AgentFile)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Page<Turn>)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Page<Thread>)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Page<Agent>)
-PARADIGM_DECLARE_NLOHMANN_CONVERSIONS(Page<AgentFile>)
+PARADIGM_MODEL_TYPES(PARADIGM_DECLARE_NLOHMANN_CONVERSIONS)
+PARADIGM_REQUEST_TYPES(PARADIGM_DECLARE_NLOHMANN_TO_JSON)
 
 #undef PARADIGM_DECLARE_NLOHMANN_CONVERSIONS
-
-/// Requests convert to the body the client sends (one way only).
-PARADIGM_API void to_json(nlohmann::json& json, const TurnRequest& value);
-PARADIGM_API void to_json(nlohmann::json& json, const ThreadRequest& value);
-PARADIGM_API void to_json(nlohmann::json& json, const ThreadUpdate& value);
+#undef PARADIGM_DECLARE_NLOHMANN_TO_JSON
 
 }  // namespace paradigm

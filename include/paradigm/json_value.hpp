@@ -11,10 +11,29 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace paradigm {
+
+namespace detail {
+
+/// Character types hold text, not numbers: `JsonValue('a')` does not compile.
+/// (`signed char` and `unsigned char` are int8_t and uint8_t: numbers.)
+template <class T>
+inline constexpr bool is_character_v = std::is_same_v<T, char> || std::is_same_v<T, wchar_t> ||
+#if defined(__cpp_char8_t)
+                                       std::is_same_v<T, char8_t> ||
+#endif
+                                       std::is_same_v<T, char16_t> || std::is_same_v<T, char32_t>;
+
+/// The integral types a JsonValue stores as a JSON integer: all but bool and characters.
+template <class T>
+inline constexpr bool is_json_integer_v =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !is_character_v<T>;
+
+}  // namespace detail
 
 /// An immutable-by-default JSON value for the free-form parts of the API
 /// (`tool_args`, `response_format`, `tool_parameters`, `metadata`, members this
@@ -28,9 +47,16 @@ class PARADIGM_API JsonValue {
   JsonValue() noexcept = default;
   JsonValue(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
   JsonValue(bool value);                 // NOLINT(google-explicit-constructor)
-  JsonValue(int value);                  // NOLINT(google-explicit-constructor)
-  JsonValue(std::int64_t value);         // NOLINT(google-explicit-constructor)
-  JsonValue(double value);               // NOLINT(google-explicit-constructor)
+  /// Any integer type (`int`, `std::size_t`, `long long`, `std::uint64_t`, ...):
+  /// signed types are stored as signed, unsigned ones as unsigned, so a value
+  /// above INT64_MAX keeps its value.
+  template <class Integer, std::enable_if_t<detail::is_json_integer_v<Integer>, int> = 0>
+  JsonValue(Integer value)  // NOLINT(google-explicit-constructor)
+      : JsonValue(as_integer(value)) {}
+  /// A character is not a number: pass a string (`std::string(1, c)`).
+  template <class Character, std::enable_if_t<detail::is_character_v<Character>, int> = 0>
+  JsonValue(Character) = delete;
+  JsonValue(double value);  // NOLINT(google-explicit-constructor)
   JsonValue(const char* value);          // NOLINT(google-explicit-constructor)
   JsonValue(std::string value);          // NOLINT(google-explicit-constructor)
   JsonValue(std::string_view value);     // NOLINT(google-explicit-constructor)
@@ -89,6 +115,22 @@ class PARADIGM_API JsonValue {
   const nlohmann::json& nlohmann() const noexcept;
 
  private:
+  struct SignedInteger {
+    std::int64_t value;
+  };
+  struct UnsignedInteger {
+    std::uint64_t value;
+  };
+  template <class Integer>
+  static auto as_integer(Integer value) noexcept {
+    if constexpr (std::is_signed_v<Integer>) {
+      return SignedInteger{static_cast<std::int64_t>(value)};
+    } else {
+      return UnsignedInteger{static_cast<std::uint64_t>(value)};
+    }
+  }
+  explicit JsonValue(SignedInteger value);
+  explicit JsonValue(UnsignedInteger value);
   explicit JsonValue(std::shared_ptr<const nlohmann::json> node) noexcept : node_(std::move(node)) {}
   nlohmann::json& mutable_node();
 

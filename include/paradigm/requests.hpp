@@ -56,9 +56,9 @@ struct PARADIGM_API TurnRequest {
   std::optional<std::vector<std::int64_t>> file_ids;
   std::optional<bool> private_scope;
   std::optional<bool> company_scope;
-  /// Streaming; set by `ThreadsClient::stream_turn`, refused by `create_thread_with_turn`.
-  std::optional<bool> stream;
   /// A JSON object merged into the body last (fields this SDK does not name yet).
+  /// `stream` is not one of them: the streaming methods ask for a stream, and a
+  /// `stream` member here is refused (InvalidRequestError).
   JsonValue extra_body;
 
   /// Throws InvalidRequestError when the request breaks a documented rule:

@@ -1,22 +1,20 @@
 #pragma once
 
-#include <paradigm/agent.hpp>
-#include <paradigm/artifact.hpp>
 #include <paradigm/errors.hpp>
 #include <paradigm/export.hpp>
-#include <paradigm/page.hpp>
-#include <paradigm/requests.hpp>
-#include <paradigm/source.hpp>
-#include <paradigm/thread.hpp>
-#include <paradigm/tool.hpp>
-#include <paradigm/turn.hpp>
+#include <paradigm/model_types.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace paradigm {
 
-/// Parses API JSON into a model type:
+namespace detail {
+template <class T>
+inline constexpr bool unsupported_type_v = false;
+}  // namespace detail
+
+/// Parses API JSON into a model type (any type of PARADIGM_MODEL_TYPES):
 ///
 ///     auto turn = paradigm::from_json<paradigm::Turn>(body);
 ///
@@ -24,108 +22,43 @@ namespace paradigm {
 /// Throws DecodeError (with the JSON path) on malformed JSON, a wrong type at a
 /// known field, or nesting deeper than 256 levels.
 template <class T>
-T from_json(std::string_view json);
+T from_json(std::string_view json) {
+  static_assert(detail::unsupported_type_v<T>,
+                "paradigm::from_json<T>: T is not a model type (see PARADIGM_MODEL_TYPES in "
+                "<paradigm/model_types.hpp>); requests convert one way, with to_json");
+  (void)json;
+  return T();
+}
 
-/// Serialises a model type back to JSON text. Unknown members parsed earlier are
-/// written back; optional fields that are unset are left out.
-PARADIGM_API std::string to_json(const Turn& value);
-PARADIGM_API std::string to_json(const Message& value);
-PARADIGM_API std::string to_json(const Part& value);
-PARADIGM_API std::string to_json(const TurnError& value);
-PARADIGM_API std::string to_json(const ToolCall& value);
-PARADIGM_API std::string to_json(const Tool& value);
-PARADIGM_API std::string to_json(const McpServer& value);
-PARADIGM_API std::string to_json(const ToolStep& value);
-PARADIGM_API std::string to_json(const ProgressReport& value);
-PARADIGM_API std::string to_json(const ToolCallResult& value);
-PARADIGM_API std::string to_json(const Artifact& value);
-PARADIGM_API std::string to_json(const WebSource& value);
-PARADIGM_API std::string to_json(const DocumentSource& value);
-PARADIGM_API std::string to_json(const SourceList& value);
-PARADIGM_API std::string to_json(const Thread& value);
-PARADIGM_API std::string to_json(const Agent& value);
-PARADIGM_API std::string to_json(const AgentTools& value);
-PARADIGM_API std::string to_json(const AgentTag& value);
-PARADIGM_API std::string to_json(const AgentFile& value);
-PARADIGM_API std::string to_json(const Page<Turn>& value);
-PARADIGM_API std::string to_json(const Page<Thread>& value);
-PARADIGM_API std::string to_json(const Page<Agent>& value);
-PARADIGM_API std::string to_json(const Page<AgentFile>& value);
-PARADIGM_API std::string to_json(const DocumentPart& value);
-PARADIGM_API std::string to_json(const WorkspacePart& value);
-PARADIGM_API std::string to_json(const PartTag& value);
-PARADIGM_API std::string to_json(const AgentCompany& value);
-PARADIGM_API std::string to_json(const AgentGroup& value);
-PARADIGM_API std::string to_json(const AgentWorkspace& value);
-PARADIGM_API std::string to_json(const FileWorkspace& value);
-PARADIGM_API std::string to_json(const FileTag& value);
-/// Requests serialise to the exact body the client sends.
-PARADIGM_API std::string to_json(const TurnRequest& value);
-PARADIGM_API std::string to_json(const ThreadRequest& value);
-PARADIGM_API std::string to_json(const ThreadUpdate& value);
+/// Serialises a type of PARADIGM_MODEL_TYPES or PARADIGM_REQUEST_TYPES; any
+/// other type does not compile.
+template <class T>
+std::string to_json(const T&) {
+  static_assert(detail::unsupported_type_v<T>,
+                "paradigm::to_json: the argument is not a model or request type (see "
+                "PARADIGM_MODEL_TYPES and PARADIGM_REQUEST_TYPES in <paradigm/model_types.hpp>)");
+  return {};
+}
 
-// The types from_json supports (anything else fails to link).
-template <>
-PARADIGM_API Turn from_json<Turn>(std::string_view);
-template <>
-PARADIGM_API Message from_json<Message>(std::string_view);
-template <>
-PARADIGM_API Part from_json<Part>(std::string_view);
-template <>
-PARADIGM_API TurnError from_json<TurnError>(std::string_view);
-template <>
-PARADIGM_API ToolCall from_json<ToolCall>(std::string_view);
-template <>
-PARADIGM_API Tool from_json<Tool>(std::string_view);
-template <>
-PARADIGM_API McpServer from_json<McpServer>(std::string_view);
-template <>
-PARADIGM_API ToolStep from_json<ToolStep>(std::string_view);
-template <>
-PARADIGM_API ProgressReport from_json<ProgressReport>(std::string_view);
-template <>
-PARADIGM_API ToolCallResult from_json<ToolCallResult>(std::string_view);
-template <>
-PARADIGM_API Artifact from_json<Artifact>(std::string_view);
-template <>
-PARADIGM_API WebSource from_json<WebSource>(std::string_view);
-template <>
-PARADIGM_API DocumentSource from_json<DocumentSource>(std::string_view);
-template <>
-PARADIGM_API SourceList from_json<SourceList>(std::string_view);
-template <>
-PARADIGM_API Thread from_json<Thread>(std::string_view);
-template <>
-PARADIGM_API Agent from_json<Agent>(std::string_view);
-template <>
-PARADIGM_API AgentTools from_json<AgentTools>(std::string_view);
-template <>
-PARADIGM_API AgentTag from_json<AgentTag>(std::string_view);
-template <>
-PARADIGM_API AgentFile from_json<AgentFile>(std::string_view);
-template <>
-PARADIGM_API Page<Turn> from_json<Page<Turn>>(std::string_view);
-template <>
-PARADIGM_API Page<Thread> from_json<Page<Thread>>(std::string_view);
-template <>
-PARADIGM_API Page<Agent> from_json<Page<Agent>>(std::string_view);
-template <>
-PARADIGM_API Page<AgentFile> from_json<Page<AgentFile>>(std::string_view);
-template <>
-PARADIGM_API DocumentPart from_json<DocumentPart>(std::string_view);
-template <>
-PARADIGM_API WorkspacePart from_json<WorkspacePart>(std::string_view);
-template <>
-PARADIGM_API PartTag from_json<PartTag>(std::string_view);
-template <>
-PARADIGM_API AgentCompany from_json<AgentCompany>(std::string_view);
-template <>
-PARADIGM_API AgentGroup from_json<AgentGroup>(std::string_view);
-template <>
-PARADIGM_API AgentWorkspace from_json<AgentWorkspace>(std::string_view);
-template <>
-PARADIGM_API FileWorkspace from_json<FileWorkspace>(std::string_view);
-template <>
-PARADIGM_API FileTag from_json<FileTag>(std::string_view);
+/// Serialises a model type back to JSON text, so that to_json(from_json(x))
+/// gives back x (docs/model.md, "Null, absent and empty"):
+/// - every list (std::vector, and `timings`) is written, `[]` when empty: an
+///   empty list stays empty, an absent or null list comes back as `[]`;
+/// - an unset std::optional, a null JsonValue and an empty OpenEnum are left
+///   out: `"liked": null` comes back absent;
+/// - a std::optional<std::vector> keeps its presence (`[]` when set and empty);
+/// - unknown members (`extra`) come back as received.
+#define PARADIGM_DECLARE_SERIALIZE(Type)              \
+  template <>                                         \
+  PARADIGM_API Type from_json<Type>(std::string_view); \
+  PARADIGM_API std::string to_json(const Type& value);
+PARADIGM_MODEL_TYPES(PARADIGM_DECLARE_SERIALIZE)
+#undef PARADIGM_DECLARE_SERIALIZE
+
+/// Requests serialise to the exact body the client sends (without `stream`,
+/// which the client adds for the streaming methods).
+#define PARADIGM_DECLARE_TO_JSON(Type) PARADIGM_API std::string to_json(const Type& value);
+PARADIGM_REQUEST_TYPES(PARADIGM_DECLARE_TO_JSON)
+#undef PARADIGM_DECLARE_TO_JSON
 
 }  // namespace paradigm

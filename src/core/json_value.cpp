@@ -64,8 +64,8 @@ Json take_tree(std::shared_ptr<const Json>& node) {
 }  // namespace
 
 JsonValue::JsonValue(bool value) : node_(make_node(Json(value))) {}
-JsonValue::JsonValue(int value) : node_(make_node(Json(value))) {}
-JsonValue::JsonValue(std::int64_t value) : node_(make_node(Json(value))) {}
+JsonValue::JsonValue(SignedInteger value) : node_(make_node(Json(value.value))) {}
+JsonValue::JsonValue(UnsignedInteger value) : node_(make_node(Json(value.value))) {}
 JsonValue::JsonValue(double value) : node_(make_node(Json(value))) {}
 JsonValue::JsonValue(const char* value) : node_(value ? make_node(Json(value)) : nullptr) {}
 JsonValue::JsonValue(std::string value) : node_(make_node(Json(std::move(value)))) {}

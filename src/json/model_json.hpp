@@ -3,14 +3,7 @@
 // Internal JSON mapping of the model: the only place that knows both the
 // model structs and nlohmann::json. Public callers go through serialize.hpp.
 
-#include <paradigm/agent.hpp>
-#include <paradigm/artifact.hpp>
-#include <paradigm/page.hpp>
-#include <paradigm/requests.hpp>
-#include <paradigm/source.hpp>
-#include <paradigm/thread.hpp>
-#include <paradigm/tool.hpp>
-#include <paradigm/turn.hpp>
+#include <paradigm/model_types.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -36,33 +29,27 @@ T decode(nlohmann::json&& json);
 /// parse_json then decode; a DecodeError keeps the raw text.
 template <class T>
 T decode_text(std::string_view text);
+// decode and decode_text exist for every type of PARADIGM_MODEL_TYPES and for
+// std::vector<AgentTag> (decode.cpp instantiates them).
 
-/// Maps a model type (or a request body) to JSON. Unset optionals are left
-/// out; `extra` members are written back.
-nlohmann::json encode(const Turn& value);
-nlohmann::json encode(const Message& value);
-nlohmann::json encode(const Part& value);
-nlohmann::json encode(const TurnError& value);
-nlohmann::json encode(const ToolCall& value);
-nlohmann::json encode(const Tool& value);
-nlohmann::json encode(const McpServer& value);
-nlohmann::json encode(const ToolStep& value);
-nlohmann::json encode(const ProgressReport& value);
-nlohmann::json encode(const ToolCallResult& value);
-nlohmann::json encode(const Artifact& value);
-nlohmann::json encode(const WebSource& value);
-nlohmann::json encode(const DocumentSource& value);
-nlohmann::json encode(const SourceList& value);
-nlohmann::json encode(const Thread& value);
-nlohmann::json encode(const Agent& value);
-nlohmann::json encode(const AgentTools& value);
-nlohmann::json encode(const AgentTag& value);
-nlohmann::json encode(const AgentFile& value);
-nlohmann::json encode(const Page<Turn>& value);
-nlohmann::json encode(const Page<Thread>& value);
-nlohmann::json encode(const Page<Agent>& value);
-nlohmann::json encode(const Page<AgentFile>& value);
-nlohmann::json encode(const TurnRequest& value);
+/// Maps a model type to JSON. Unset optionals are left out; `extra` members
+/// are written back.
+#define PARADIGM_DECLARE_ENCODE(Type) nlohmann::json encode(const Type& value);
+PARADIGM_MODEL_TYPES(PARADIGM_DECLARE_ENCODE)
+#undef PARADIGM_DECLARE_ENCODE
+
+/// How the client sends a turn body (none of it is the caller's to choose).
+struct TurnBodyOptions {
+  /// Ask for an SSE answer: adds `"stream": true` (the client refuses a
+  /// `stream` in `extra_body` before encoding).
+  bool stream = false;
+  /// Releases before Wise Wolf spell the workspace scope `workspaces_ids`.
+  bool legacy_scope_names = false;
+};
+
+/// Maps a request to the body the client sends: only the fields set, then
+/// `extra_body` on top.
+nlohmann::json encode(const TurnRequest& value, const TurnBodyOptions& options = {});
 nlohmann::json encode(const ThreadRequest& value);
 nlohmann::json encode(const ThreadUpdate& value);
 

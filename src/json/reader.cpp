@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace paradigm::detail {
 
@@ -81,6 +82,18 @@ void read(Json& value, const JsonPath& at, Timestamp& out) {
 
 void read(Json& value, const JsonPath&, JsonValue& out) {
   out = value.is_null() ? JsonValue() : JsonValue(std::move(value));
+}
+
+void read(Json& value, const JsonPath& at, ArtifactId<std::string> id) {
+  if (value.is_number_unsigned()) {
+    id.target = std::to_string(value.get<std::uint64_t>());
+  } else if (value.is_number_integer()) {
+    id.target = std::to_string(value.get<std::int64_t>());
+  } else if (value.is_string() || value.is_null()) {
+    read(value, at, id.target);
+  } else {
+    throw_type_error(at, "string or integer", value);
+  }
 }
 
 void read(Json& value, const JsonPath& at, std::map<std::string, double>& out) {

@@ -12,6 +12,7 @@
 #include <paradigm/json_value.hpp>
 #include <paradigm/timestamp.hpp>
 
+#include "json/fields.hpp"
 #include "json/json_path.hpp"
 
 #include <nlohmann/json.hpp>
@@ -78,49 +79,10 @@ void read(Json& value, const JsonPath& at, std::vector<T>& out) {
              [](Json& element, const JsonPath& element_at, T& target) { read(element, element_at, target); });
 }
 
-/// One member of an object being decoded; `member("name", field)` reads the
-/// value into `field` when the key is `name`.
-class Member {
- public:
-  Member(std::string_view key, Json& value, const JsonPath& at) noexcept
-      : key_(key), value_(value), at_(at) {}
-
-  std::string_view key() const noexcept { return key_; }
-  Json& value() const noexcept { return value_; }
-  const JsonPath& path() const noexcept { return at_; }
-
-  /// True (the member is consumed) when the key is `name`.
-  template <class T>
-  bool operator()(std::string_view name, T& field) const {
-    if (key_ != name) return false;
-    read(value_, at_, field);
-    return true;
-  }
-
-  /// Like operator(), but a value of an unexpected type is left in `extra`
-  /// instead of failing: for shapes the API does not publish.
-  template <class T>
-  bool tolerant(std::string_view name, T& field) const {
-    if (key_ != name) return false;
-    try {
-      read(value_, at_, field);
-      return true;
-    } catch (const DecodeError&) {
-      field = T();
-      return false;
-    }
-  }
-
- private:
-  std::string_view key_;
-  Json& value_;
-  const JsonPath& at_;
-};
-
-/// Decodes an object: `known(member)` returns true for each member it read.
-/// Those members are erased, and the object with whatever remains (the
-/// members this SDK does not know) becomes `extra`. A null value leaves the
-/// target untouched.
+/// Decodes an object: `known(key, value, path)` returns true for each member
+/// it read. Those members are erased, and the object with whatever remains
+/// (the members this SDK does not know) becomes `extra`. A null value leaves
+/// the target untouched.
 template <class Known>
 void read_members(Json& value, const JsonPath& at, JsonValue& extra, Known&& known) {
   if (value.is_null()) return;
@@ -128,7 +90,7 @@ void read_members(Json& value, const JsonPath& at, JsonValue& extra, Known&& kno
   auto& members = value.get_ref<Json::object_t&>();
   for (auto it = members.begin(); it != members.end();) {
     const JsonPath member_at(at, it->first);
-    if (known(Member(it->first, it->second, member_at))) {
+    if (known(std::string_view(it->first), it->second, member_at)) {
       it = members.erase(it);
     } else {
       ++it;
@@ -136,5 +98,72 @@ void read_members(Json& value, const JsonPath& at, JsonValue& extra, Known&& kno
   }
   extra = members.empty() ? JsonValue() : JsonValue(std::move(value));
 }
+
+/// How a struct's known fields are read: a wrong JSON type is an error, or
+/// (for shapes the API does not publish) the member stays in `extra`.
+enum class Strictness { strict, tolerant };
+
+/// The reader's side of a field description (fields.hpp): looks at one member
+/// of an object and reads it into the field of that name.
+template <Strictness strictness>
+class MemberReader {
+ public:
+  MemberReader(std::string_view key, Json& value, const JsonPath& at) noexcept
+      : key_(key), value_(value), at_(at) {}
+
+  /// True (the member is consumed) when the key is `name`. Small enough to
+  /// be inlined into the description, where the names are constants.
+  template <class Field>
+  bool operator()(std::string_view name, Field&& field) const {
+    return key_ == name && take(field);
+  }
+
+ private:
+  template <class Field>
+  bool take(Field& field) const {
+    if constexpr (strictness == Strictness::strict) {
+      read(value_, at_, field);
+      return true;
+    } else {
+      return read_or_leave(field);
+    }
+  }
+
+  // Out of line: its exception handler would otherwise keep the compiler
+  // from inlining the key comparisons.
+  template <class Field>
+  [[gnu::noinline]] bool read_or_leave(Field& field) const {
+    try {
+      read(value_, at_, field);
+      return true;
+    } catch (const DecodeError&) {
+      field = Field();
+      return false;
+    }
+  }
+
+  std::string_view key_;
+  Json& value_;
+  const JsonPath& at_;
+};
+
+/// Decodes a model struct through its field description.
+template <Strictness strictness = Strictness::strict, class T>
+void read_object(Json& value, const JsonPath& at, T& out) {
+  read_members(value, at, out.extra, [&out](std::string_view key, Json& member, const JsonPath& member_at) {
+    return fields(MemberReader<strictness>(key, member, member_at), out, Of<T>{});
+  });
+}
+
+/// A list of elements read tolerantly (fields.hpp).
+template <class T>
+void read(Json& value, const JsonPath& at, Tolerant<std::vector<T>> list) {
+  read_array(value, at, list.target, [](Json& element, const JsonPath& element_at, T& target) {
+    read_object<Strictness::tolerant>(element, element_at, target);
+  });
+}
+
+/// An artifact id: a string or an integer, kept as text.
+void read(Json& value, const JsonPath& at, ArtifactId<std::string> id);
 
 }  // namespace paradigm::detail

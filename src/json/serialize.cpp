@@ -3,7 +3,7 @@
 #include <paradigm/errors.hpp>
 #include <paradigm/serialize.hpp>
 
-#include "json/codec.hpp"
+#include "json/model_json.hpp"
 
 namespace paradigm {
 
@@ -39,48 +39,15 @@ std::string dump_request(const nlohmann::json& json) {
     return dump(detail::encode(value));         \
   }
 
-PARADIGM_DEFINE_SERIALIZE(Turn)
-PARADIGM_DEFINE_SERIALIZE(Message)
-PARADIGM_DEFINE_SERIALIZE(Part)
-PARADIGM_DEFINE_SERIALIZE(TurnError)
-PARADIGM_DEFINE_SERIALIZE(ToolCall)
-PARADIGM_DEFINE_SERIALIZE(Tool)
-PARADIGM_DEFINE_SERIALIZE(McpServer)
-PARADIGM_DEFINE_SERIALIZE(ToolStep)
-PARADIGM_DEFINE_SERIALIZE(ProgressReport)
-PARADIGM_DEFINE_SERIALIZE(ToolCallResult)
-PARADIGM_DEFINE_SERIALIZE(Artifact)
-PARADIGM_DEFINE_SERIALIZE(WebSource)
-PARADIGM_DEFINE_SERIALIZE(DocumentSource)
-PARADIGM_DEFINE_SERIALIZE(SourceList)
-PARADIGM_DEFINE_SERIALIZE(Thread)
-PARADIGM_DEFINE_SERIALIZE(Agent)
-PARADIGM_DEFINE_SERIALIZE(AgentTools)
-PARADIGM_DEFINE_SERIALIZE(AgentTag)
-PARADIGM_DEFINE_SERIALIZE(AgentFile)
-PARADIGM_DEFINE_SERIALIZE(Page<Turn>)
-PARADIGM_DEFINE_SERIALIZE(Page<Thread>)
-PARADIGM_DEFINE_SERIALIZE(Page<Agent>)
-PARADIGM_DEFINE_SERIALIZE(Page<AgentFile>)
-PARADIGM_DEFINE_SERIALIZE(DocumentPart)
-PARADIGM_DEFINE_SERIALIZE(WorkspacePart)
-PARADIGM_DEFINE_SERIALIZE(PartTag)
-PARADIGM_DEFINE_SERIALIZE(AgentCompany)
-PARADIGM_DEFINE_SERIALIZE(AgentGroup)
-PARADIGM_DEFINE_SERIALIZE(AgentWorkspace)
-PARADIGM_DEFINE_SERIALIZE(FileWorkspace)
-PARADIGM_DEFINE_SERIALIZE(FileTag)
+PARADIGM_MODEL_TYPES(PARADIGM_DEFINE_SERIALIZE)
 
 #undef PARADIGM_DEFINE_SERIALIZE
 
-std::string to_json(const TurnRequest& value) {
-  return detail::dump_request(detail::encode(value));
-}
-std::string to_json(const ThreadRequest& value) {
-  return detail::dump_request(detail::encode(value));
-}
-std::string to_json(const ThreadUpdate& value) {
-  return detail::dump_request(detail::encode(value));
-}
+#define PARADIGM_DEFINE_TO_JSON(Type)                    \
+  std::string to_json(const Type& value) {               \
+    return detail::dump_request(detail::encode(value));  \
+  }
+PARADIGM_REQUEST_TYPES(PARADIGM_DEFINE_TO_JSON)
+#undef PARADIGM_DEFINE_TO_JSON
 
 }  // namespace paradigm

@@ -1,9 +1,11 @@
 #pragma once
 
-// Writing model fields back to the wire: unset optionals, null JsonValues and
-// empty open enums are left out; `extra` members come back as received.
+// Writing model fields back to the wire: lists are always written (`[]` when
+// empty); unset optionals, null JsonValues and empty open enums are left out;
+// `extra` members come back as received.
 
-#include "json/codec.hpp"
+#include "json/fields.hpp"
+#include "json/model_json.hpp"
 
 #include <map>
 #include <optional>
@@ -11,6 +13,8 @@
 #include <vector>
 
 namespace paradigm::detail {
+
+using Json = nlohmann::json;
 
 /// A JSON object holding the `extra` members, to which known fields are then
 /// written (so a known field wins over a same-named extra member).
@@ -55,7 +59,22 @@ Json wire(const std::vector<T>& values) {
   return array;
 }
 
-/// A field that is always written (required by the schema).
+template <class List>
+Json wire(const Tolerant<List>& list) {
+  return wire(list.target);
+}
+
+/// A canonical decimal (no sign, no leading zero) that fits in 64 bits was
+/// sent as a number; a UUID or any other text never looks like one.
+inline Json wire(const ArtifactId<const std::string>& id) {
+  const std::string& text = id.target;
+  const bool numeric = !text.empty() && text.size() <= 18 && !(text[0] == '0' && text.size() > 1) &&
+                       text.find_first_not_of("0123456789") == std::string::npos;
+  if (numeric) return std::stoll(text);
+  return text;
+}
+
+/// A field that is always written (required by the schema, or a list).
 template <class T>
 void put(Json& object, const char* name, const T& value) {
   object[name] = wire(value);
@@ -75,10 +94,34 @@ inline void put(Json& object, const char* name, const JsonValue& value) {
   if (!value.is_null()) object[name] = value.nlohmann();
 }
 
-/// A nullable list or map: written only when it has elements.
+/// The writer's side of a field description (fields.hpp): puts every field.
+class MemberWriter {
+ public:
+  explicit MemberWriter(Json& object) noexcept : object_(object) {}
+
+  /// Always false, so that the description goes on to the next field.
+  template <class Field>
+  bool operator()(const char* name, const Field& field) const {
+    put(object_, name, field);
+    return false;
+  }
+
+ private:
+  Json& object_;
+};
+
+/// Writes the fields of `value` (struct or request) into `object`.
 template <class T>
-void put_nonempty(Json& object, const char* name, const T& values) {
-  if (!values.empty()) object[name] = wire(values);
+void write_fields(Json& object, const T& value) {
+  fields(MemberWriter(object), value, Of<T>{});
+}
+
+/// Encodes a model struct through its field description, over its `extra`.
+template <class T>
+Json encode_object(const T& value) {
+  Json json = object_with(value.extra);
+  write_fields(json, value);
+  return json;
 }
 
 }  // namespace paradigm::detail

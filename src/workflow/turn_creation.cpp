@@ -34,18 +34,10 @@ std::string turn_body(const ConnectionContext& context, const TurnRequest& reque
   if (request.extra_body.contains("stream")) {
     throw InvalidRequestError("extra_body sets \"stream\": stream a turn with stream_turn instead");
   }
-  nlohmann::json body = encode(request);
-  if (stream) {
-    body["stream"] = true;
-  } else {
-    body.erase("stream");
-  }
-  // Releases before Wise Wolf spell the workspace scope `workspaces_ids`.
-  if (is_legacy(context.options().server_release) && body.contains("workspace_ids")) {
-    body["workspaces_ids"] = std::move(body["workspace_ids"]);
-    body.erase("workspace_ids");
-  }
-  return dump_request(body);
+  TurnBodyOptions options;
+  options.stream = stream;
+  options.legacy_scope_names = is_legacy(context.options().server_release);
+  return dump_request(encode(request, options));
 }
 
 Turn parse_created_turn(const Answer& answer, const std::string& where, std::string_view known_thread) {

@@ -1,4 +1,5 @@
-// JSON -> every model type. The first byte picks the type, the rest is the
+// JSON -> every model type. The first byte picks the type (its index in
+// PARADIGM_MODEL_TYPES; one past the end is JsonValue), the rest is the
 // JSON text. Invariants: malformed input only ever raises DecodeError, and
 // whatever parses survives a round trip unchanged (to_json of the re-parsed
 // value equals the first to_json), unknown members and enum values included.
@@ -39,32 +40,14 @@ void check_json_value(std::string_view json) {
 
 using Check = void (*)(std::string_view);
 
+// Indexed like PARADIGM_MODEL_TYPES (the seed corpus relies on it), then
+// JsonValue. The list names the types unqualified.
+using namespace paradigm;  // NOLINT(google-build-using-namespace)
+#define PARADIGM_CHECK_ROUND_TRIP(Type) check_round_trip<Type>,
 constexpr Check kChecks[] = {
-    check_round_trip<paradigm::Turn>,
-    check_round_trip<paradigm::Message>,
-    check_round_trip<paradigm::Part>,
-    check_round_trip<paradigm::TurnError>,
-    check_round_trip<paradigm::ToolCall>,
-    check_round_trip<paradigm::Tool>,
-    check_round_trip<paradigm::McpServer>,
-    check_round_trip<paradigm::ToolStep>,
-    check_round_trip<paradigm::ProgressReport>,
-    check_round_trip<paradigm::ToolCallResult>,
-    check_round_trip<paradigm::Artifact>,
-    check_round_trip<paradigm::WebSource>,
-    check_round_trip<paradigm::DocumentSource>,
-    check_round_trip<paradigm::SourceList>,
-    check_round_trip<paradigm::Thread>,
-    check_round_trip<paradigm::Agent>,
-    check_round_trip<paradigm::AgentTools>,
-    check_round_trip<paradigm::AgentTag>,
-    check_round_trip<paradigm::AgentFile>,
-    check_round_trip<paradigm::Page<paradigm::Turn>>,
-    check_round_trip<paradigm::Page<paradigm::Thread>>,
-    check_round_trip<paradigm::Page<paradigm::Agent>>,
-    check_round_trip<paradigm::Page<paradigm::AgentFile>>,
-    check_json_value,
+    PARADIGM_MODEL_TYPES(PARADIGM_CHECK_ROUND_TRIP) check_json_value,
 };
+#undef PARADIGM_CHECK_ROUND_TRIP
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 # Public headers: each compiles on its own, and none but the opt-in json.hpp
 # pulls in libcurl or the full nlohmann/json (the "header-light" promise).
+# Converting a type that is not a model type fails to compile, and says why.
 #   -DCXX=compiler -DINCLUDE_DIRS="a;b" -DHEADER_DIR=include/paradigm -DWORK_DIR=...
 
 file(GLOB headers "${HEADER_DIR}/*.hpp")
@@ -13,12 +14,13 @@ foreach(header IN LISTS headers)
   get_filename_component(name "${header}" NAME)
   set(source "${WORK_DIR}/${name}.cpp")
   file(WRITE "${source}" "#include <paradigm/${name}>\n")
-  # -M lists every header the translation unit reads.
-  execute_process(COMMAND "${CXX}" ${flags} -M "${source}"
-    RESULT_VARIABLE code OUTPUT_VARIABLE deps ERROR_VARIABLE err)
+  # -MD lists every header the translation unit reads.
+  execute_process(COMMAND "${CXX}" ${flags} -fsyntax-only -MD -MF "${source}.d" "${source}"
+    RESULT_VARIABLE code ERROR_VARIABLE err)
   if(NOT code EQUAL 0)
     message(FATAL_ERROR "<paradigm/${name}> does not compile on its own:\n${err}")
   endif()
+  file(READ "${source}.d" deps)
   if(deps MATCHES "curl/curl\\.h")
     message(FATAL_ERROR "<paradigm/${name}> includes <curl/curl.h>")
   endif()
@@ -32,5 +34,24 @@ execute_process(COMMAND "${CXX}" ${flags} -M "${WORK_DIR}/paradigm.hpp.cpp" OUTP
 if(NOT deps MATCHES "nlohmann/json_fwd\\.hpp")
   message(FATAL_ERROR "expected <paradigm/paradigm.hpp> to use <nlohmann/json_fwd.hpp>")
 endif()
+
+# from_json / to_json of an unsupported type: a static_assert naming the list.
+function(expect_unsupported name snippet expected)
+  set(source "${WORK_DIR}/${name}.cpp")
+  file(WRITE "${source}" "#include <paradigm/serialize.hpp>\n${snippet}\n")
+  execute_process(COMMAND "${CXX}" ${flags} -fsyntax-only "${source}"
+    RESULT_VARIABLE code OUTPUT_QUIET ERROR_VARIABLE err)
+  if(code EQUAL 0)
+    message(FATAL_ERROR "${name}: expected a compile error")
+  endif()
+  if(NOT err MATCHES "${expected}")
+    message(FATAL_ERROR "${name}: expected \"${expected}\" in the compile error:\n${err}")
+  endif()
+endfunction()
+expect_unsupported(from_json_of_a_request
+  "auto request = paradigm::from_json<paradigm::TurnRequest>(\"{}\");" "is not a model type")
+expect_unsupported(to_json_of_options
+  "auto text = paradigm::to_json(paradigm::ListOptions{});" "is not a model or request type")
+
 list(LENGTH headers count)
 message(STATUS "${count} public headers are self-contained and header-light")

@@ -107,11 +107,23 @@ TEST(ForwardCompat, NullsReadAsUnset) {
   EXPECT_FALSE(bare.result);
 }
 
+// turn_nulls.json (or a document made from it) as to_json writes it: a null
+// member is left out, but a null list (or `timings`) is written empty.
+nlohmann::json turn_nulls_as_written(const nlohmann::json& document) {
+  nlohmann::json written = without_nulls(document);
+  auto& result = written["/messages/1/parts/0/tool_call/result"_json_pointer];
+  for (const char* list : {"file_artifacts", "web_sources", "chunk_sources", "document_sources"})
+    result[list] = nlohmann::json::array();
+  result["timings"] = nlohmann::json::object();
+  written["/messages/1/parts/1/tool_call/steps"_json_pointer] = nlohmann::json::array();
+  return written;
+}
+
 TEST(ForwardCompat, NullsAreLeftOutWhenWritten) {
   const std::string text = load_fixture("turn_nulls.json");
   const nlohmann::json written = round_trip<Turn>(text);
   EXPECT_FALSE(contains_null(written));
-  EXPECT_EQ(written, without_nulls(nlohmann::json::parse(text)));
+  EXPECT_EQ(written, turn_nulls_as_written(nlohmann::json::parse(text)));
 }
 
 TEST(ForwardCompat, NullErrorAndNullFieldsOfError) {
@@ -164,17 +176,18 @@ void add_future_member(nlohmann::json& json) {
 }
 
 template <class T>
-void expect_future_members_survive(const std::string& fixture) {
+void expect_future_members_survive(const std::string& fixture,
+                                   nlohmann::json (*as_written)(const nlohmann::json&) = without_nulls) {
   nlohmann::json json = nlohmann::json::parse(load_fixture(fixture));
   add_future_member(json);
-  EXPECT_EQ(round_trip<T>(json.dump()), without_nulls(json)) << fixture;
+  EXPECT_EQ(round_trip<T>(json.dump()), as_written(json)) << fixture;
 }
 
 TEST(ForwardCompat, UnknownMembersOfEveryObjectSurvive) {
   expect_future_members_survive<Turn>("turn_completed.json");
   expect_future_members_survive<Turn>("turn_all_parts.json");
   expect_future_members_survive<Turn>("turn_forward_compat.json");
-  expect_future_members_survive<Turn>("turn_nulls.json");
+  expect_future_members_survive<Turn>("turn_nulls.json", turn_nulls_as_written);
   expect_future_members_survive<Page<Turn>>("turns_page.json");
   expect_future_members_survive<Thread>("thread_current.json");
   expect_future_members_survive<Thread>("thread_legacy.json");

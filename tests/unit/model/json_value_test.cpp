@@ -5,6 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
 namespace paradigm {
 namespace {
 
@@ -34,6 +40,72 @@ TEST(JsonValue, Scalars) {
   EXPECT_TRUE(JsonValue(1).is_number());
   EXPECT_TRUE(JsonValue(false).is_boolean());
   EXPECT_FALSE(JsonValue(false).empty());
+}
+
+// Every integer type converts without a cast and without ambiguity.
+template <class Integer>
+void expect_integer(Integer value, const char* text) {
+  const JsonValue json = value;
+  EXPECT_TRUE(json.is_number()) << text;
+  EXPECT_FALSE(json.is_boolean()) << text;
+  EXPECT_EQ(json.dump(), text);
+  EXPECT_EQ(json, JsonValue::parse(text)) << text;
+}
+
+TEST(JsonValue, EveryIntegerType) {
+  expect_integer(short{-3}, "-3");
+  expect_integer(static_cast<unsigned short>(3), "3");
+  expect_integer(-3, "-3");
+  expect_integer(3u, "3");
+  expect_integer(-3L, "-3");
+  expect_integer(3UL, "3");
+  expect_integer(-3LL, "-3");
+  expect_integer(3ULL, "3");
+  expect_integer(std::int8_t{-3}, "-3");  // signed char: a number, not a character
+  expect_integer(std::uint8_t{200}, "200");
+  expect_integer(std::int16_t{-300}, "-300");
+  expect_integer(std::uint16_t{60000}, "60000");
+  expect_integer(std::int32_t{-70000}, "-70000");
+  expect_integer(std::uint32_t{4000000000U}, "4000000000");
+  expect_integer(std::int64_t{-5000000000}, "-5000000000");
+  expect_integer(std::uint64_t{5000000000}, "5000000000");
+  expect_integer(std::size_t{3}, "3");
+  expect_integer(std::ptrdiff_t{-3}, "-3");
+  expect_integer(std::numeric_limits<std::int64_t>::min(), "-9223372036854775808");
+  expect_integer(std::numeric_limits<std::int64_t>::max(), "9223372036854775807");
+
+  JsonValue size = sizeof(int);
+  EXPECT_EQ(size.as_int(), static_cast<std::int64_t>(sizeof(int)));
+  JsonValue object;
+  object.set("n", std::size_t{3}).set("m", 7U).set("k", -2LL);
+  EXPECT_EQ(object.dump(), R"({"k":-2,"m":7,"n":3})");
+  JsonValue array;
+  array.push_back(std::uint16_t{1}).push_back(2L);
+  EXPECT_EQ(array.dump(), "[1,2]");
+}
+
+TEST(JsonValue, UnsignedAboveInt64MaxKeepsItsValue) {
+  const JsonValue huge = std::numeric_limits<std::uint64_t>::max();
+  EXPECT_EQ(huge.dump(), "18446744073709551615");
+  EXPECT_FALSE(huge.as_int());  // does not fit an int64
+  EXPECT_TRUE(huge.nlohmann().is_number_unsigned());
+  EXPECT_EQ(huge, JsonValue::parse("18446744073709551615"));
+  const JsonValue edge = std::uint64_t{1} << 63;
+  EXPECT_EQ(edge.dump(), "9223372036854775808");
+  EXPECT_EQ(JsonValue(std::uint64_t{42}).as_int(), 42);
+}
+
+TEST(JsonValue, BoolStaysBoolAndCharactersAreNotNumbers) {
+  EXPECT_TRUE(JsonValue(true).is_boolean());
+  EXPECT_EQ(JsonValue(false).dump(), "false");
+  static_assert(std::is_convertible_v<bool, JsonValue>);
+  static_assert(!std::is_constructible_v<JsonValue, char>);
+  static_assert(!std::is_constructible_v<JsonValue, wchar_t>);
+  static_assert(!std::is_constructible_v<JsonValue, char16_t>);
+  static_assert(!std::is_constructible_v<JsonValue, char32_t>);
+  static_assert(std::is_convertible_v<signed char, JsonValue>);
+  static_assert(std::is_convertible_v<unsigned char, JsonValue>);
+  EXPECT_EQ(JsonValue(std::string(1, 'a')).dump(), R"("a")");
 }
 
 TEST(JsonValue, ParseAndDump) {

@@ -1,8 +1,12 @@
 // Request bodies: the documented rules, and only the set fields on the wire.
 
+#include "json/model_json.hpp"
 #include "model_test_util.hpp"
 
 #include <gtest/gtest.h>
+
+#include <type_traits>
+#include <utility>
 
 namespace paradigm::test {
 namespace {
@@ -128,14 +132,50 @@ TEST(TurnRequestEncode, EveryFieldWithItsWireName) {
   request.file_ids = std::vector<std::int64_t>{9};
   request.private_scope = true;
   request.company_scope = false;
-  request.stream = false;
   EXPECT_EQ(nlohmann::json::parse(to_json(request)), nlohmann::json::parse(R"({
     "query": "q", "name": "n", "agent_id": 1, "chat_setting_id": 2, "ml_model": "m", "is_ephemeral": false,
     "force_tool": "document_search", "suggested_query_id": 3, "force_mcp_server": "websearch-linkup",
     "immediate_final_answer": true, "background": true, "system_prompt_suffix": "s", "max_steps": 8,
     "response_format": {"type": "object"}, "tool_parameters": {"document_search": {"top_k": 20}},
-    "workspace_ids": [1, 2], "tag_ids": [], "file_ids": [9], "private_scope": true, "company_scope": false,
-    "stream": false})"));
+    "workspace_ids": [1, 2], "tag_ids": [], "file_ids": [9], "private_scope": true, "company_scope": false})"));
+}
+
+// The client's own choices about a turn body: TurnRequest has no `stream`.
+template <class Request, class = void>
+constexpr bool has_stream_member = false;
+template <class Request>
+constexpr bool has_stream_member<Request, std::void_t<decltype(std::declval<Request&>().stream)>> = true;
+static_assert(!has_stream_member<TurnRequest>, "the client sets stream, not the caller");
+
+TEST(TurnBodyOptions, StreamIsTheClientsToSet) {
+  TurnRequest request = ask("q");
+  EXPECT_EQ(detail::encode(request, {}), nlohmann::json::parse(R"({"query": "q"})"));
+  detail::TurnBodyOptions streaming;
+  streaming.stream = true;
+  EXPECT_EQ(detail::encode(request, streaming), nlohmann::json::parse(R"({"query": "q", "stream": true})"));
+
+  // The public body never streams; extra_body is merged first, stream on top.
+  EXPECT_EQ(nlohmann::json::parse(to_json(request)), nlohmann::json::parse(R"({"query": "q"})"));
+  request.extra_body = JsonValue::object().set("x", 1);
+  EXPECT_EQ(detail::encode(request, streaming),
+            nlohmann::json::parse(R"({"query": "q", "x": 1, "stream": true})"));
+}
+
+TEST(TurnBodyOptions, LegacyScopeNamesBeforeWiseWolf) {
+  TurnRequest request = ask("q");
+  request.workspace_ids = std::vector<std::int64_t>{1, 2};
+  request.file_ids = std::vector<std::int64_t>{};
+  detail::TurnBodyOptions legacy;
+  legacy.legacy_scope_names = true;
+  EXPECT_EQ(detail::encode(request, legacy),
+            nlohmann::json::parse(R"({"query": "q", "workspaces_ids": [1, 2], "file_ids": []})"));
+  EXPECT_EQ(detail::encode(request),
+            nlohmann::json::parse(R"({"query": "q", "workspace_ids": [1, 2], "file_ids": []})"));
+  // Nothing to rename when no workspace is set; a caller's extra_body wins as always.
+  TurnRequest unscoped = ask("q");
+  unscoped.extra_body = JsonValue::object().set("workspace_ids", JsonValue::array().push_back(3));
+  EXPECT_EQ(detail::encode(unscoped, legacy),
+            nlohmann::json::parse(R"({"query": "q", "workspace_ids": [3]})"));
 }
 
 TEST(TurnRequestEncode, ExtraBodyIsMergedLastAndOverrides) {

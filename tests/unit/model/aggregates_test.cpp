@@ -1,6 +1,9 @@
-// Turn, Message, Part and ToolCall define their copies, moves and destructor
-// in the library (include cost): they must still copy deeply, move without
-// throwing (std::vector relies on it) and leave a moved-from value usable.
+// The model types are aggregates, like plain structs: the compiler writes
+// their copies, moves and destructor. They must still copy deeply, move
+// without throwing (std::vector relies on it) and leave a moved-from value
+// usable.
+
+#include <paradigm/model_types.hpp>
 
 #include "model_test_util.hpp"
 
@@ -15,14 +18,15 @@ namespace {
 
 template <class T>
 constexpr bool regular_value_type =
-    std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>&&
-        std::is_copy_constructible_v<T>&& std::is_copy_assignable_v<T>&& std::is_default_constructible_v<T>;
-static_assert(regular_value_type<Turn>);
-static_assert(regular_value_type<Message>);
-static_assert(regular_value_type<Part>);
-static_assert(regular_value_type<ToolCall>);
+    std::is_aggregate_v<T> && std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T> &&
+    std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T> && std::is_default_constructible_v<T>;
 
-TEST(SpecialMembers, ACopyIsDeepAndEqual) {
+#define PARADIGM_EXPECT_REGULAR(Type) static_assert(regular_value_type<Type>, #Type);
+PARADIGM_MODEL_TYPES(PARADIGM_EXPECT_REGULAR)
+PARADIGM_REQUEST_TYPES(PARADIGM_EXPECT_REGULAR)
+#undef PARADIGM_EXPECT_REGULAR
+
+TEST(Aggregates, ACopyIsDeepAndEqual) {
   const std::string text = load_fixture("turn_all_parts.json");
   const Turn original = from_json<Turn>(text);
   Turn copy = original;
@@ -34,7 +38,7 @@ TEST(SpecialMembers, ACopyIsDeepAndEqual) {
   EXPECT_EQ(to_json(assigned), to_json(original));
 }
 
-TEST(SpecialMembers, AMoveTransfersEverything) {
+TEST(Aggregates, AMoveTransfersEverything) {
   const std::string text = load_fixture("turn_all_parts.json");
   Turn source = from_json<Turn>(text);
   std::vector<Turn> turns;
@@ -46,7 +50,7 @@ TEST(SpecialMembers, AMoveTransfersEverything) {
   EXPECT_EQ(to_json(source), to_json(target));
 }
 
-TEST(SpecialMembers, DefaultsAreEmpty) {
+TEST(Aggregates, DefaultsAreEmpty) {
   const Turn turn;
   EXPECT_TRUE(turn.id.empty());
   EXPECT_TRUE(turn.messages.empty());
