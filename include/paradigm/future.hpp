@@ -28,9 +28,8 @@ struct TurnRef {
 template <class T>
 class Future;
 
-namespace detail {
-
-// What every Future<T> shares, whatever T.
+/// The part of a Future's shared state that does not depend on T, compiled in
+/// the library (so exported from it). Reached only through Future<T>.
 class PARADIGM_API FutureCore {
  public:
   bool ready() const;
@@ -60,6 +59,8 @@ class PARADIGM_API FutureCore {
   std::optional<TurnRef> turn_;
   ResponseInfo response_;
 };
+
+namespace detail {
 
 // The state a Future<T> and the operation producing it share.
 template <class T>

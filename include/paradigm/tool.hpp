@@ -5,6 +5,7 @@
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
 #include <paradigm/source.hpp>
+#include <paradigm/special_members.hpp>
 #include <paradigm/timestamp.hpp>
 
 #include <cstdint>
@@ -79,6 +80,8 @@ struct PARADIGM_API ToolCallResult {
 
 /// A call of a tool by the agent, with its arguments, steps and result.
 struct PARADIGM_API ToolCall {
+  PARADIGM_OUT_OF_LINE_SPECIAL_MEMBERS(ToolCall);
+
   std::string id;
   Tool tool;
   /// The arguments the agent passed (a JSON object, or null).

@@ -4,6 +4,7 @@
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
 #include <paradigm/source.hpp>
+#include <paradigm/special_members.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
 
@@ -46,6 +47,8 @@ struct PARADIGM_API PartTag {
 /// One component of a message, keyed by `type`; the member named like the
 /// type carries its content (`text`, `reasoning`, `tool_call`, ...).
 struct PARADIGM_API Part {
+  PARADIGM_OUT_OF_LINE_SPECIAL_MEMBERS(Part);
+
   OpenEnum<PartType> type;
   std::optional<std::string> text;
   std::optional<std::string> reasoning;
@@ -58,6 +61,8 @@ struct PARADIGM_API Part {
 
 /// The user's query or the agent's answer within a turn.
 struct PARADIGM_API Message {
+  PARADIGM_OUT_OF_LINE_SPECIAL_MEMBERS(Message);
+
   std::string id;
   OpenEnum<Role> role;
   std::vector<Part> parts;
@@ -73,6 +78,8 @@ struct PARADIGM_API Message {
 /// its final answer. A `failed` or `cancelled` turn is a result, not an error:
 /// check `status` and `error`.
 struct PARADIGM_API Turn {
+  PARADIGM_OUT_OF_LINE_SPECIAL_MEMBERS(Turn);
+
   std::string id;
   /// The id of the thread the turn belongs to.
   std::string thread;

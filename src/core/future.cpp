@@ -1,6 +1,6 @@
 #include <paradigm/future.hpp>
 
-namespace paradigm::detail {
+namespace paradigm {
 
 bool FutureCore::ready() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -68,4 +68,4 @@ bool FutureCore::finish(std::unique_lock<std::mutex>& lock, std::exception_ptr e
   return true;
 }
 
-}  // namespace paradigm::detail
+}  // namespace paradigm
