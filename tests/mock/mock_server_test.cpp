@@ -1,5 +1,5 @@
 // The emulator itself: what it answers on the wire, independently of the SDK.
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <gtest/gtest.h>
 #include <httplib.h>

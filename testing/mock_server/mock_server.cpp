@@ -1,7 +1,7 @@
 // MockServer: lifecycle, and the wrapper every API route goes through
 // (recording, faults, authentication).
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include "context.hpp"
 #include "faults.hpp"

@@ -2,7 +2,7 @@
 
 // What every route of the emulator shares.
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 #include "store.hpp"
 
 #include <httplib.h>

@@ -1,7 +1,7 @@
 // paradigm-mock: the Paradigm v3 emulator as a process, for the examples,
 // the demo, and for testing your own code against it (docs/mock-server.md).
 #include "admin_json.hpp"
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <csignal>
 #include <cstdlib>
