@@ -161,13 +161,33 @@ struct TlsFiles {
   std::string private_key;
 };
 
-/// The emulator. Starts listening on 127.0.0.1 in its constructor (port 0 = a
-/// free port chosen by the system) and stops in its destructor. With `tls`
-/// it serves HTTPS.
+/// How the emulator listens and serves: fixed once it runs (MockConfig can
+/// change at any time).
+struct ServerOptions {
+  /// 0 = a free port chosen by the system (read it back with MockServer::port()).
+  int port = 0;
+  std::string host = "127.0.0.1";
+  /// Serve HTTPS with these files.
+  std::optional<TlsFiles> tls;
+  /// Connections served at once. Each open connection (also an idle
+  /// keep-alive one) holds a thread, started when first needed; further
+  /// connections wait for a thread to be free.
+  std::size_t threads = 512;
+  /// Connections the system queues before the server accepts them (the
+  /// system caps it at net.core.somaxconn).
+  int listen_backlog = 1024;
+};
+
+/// The emulator. Starts listening in its constructor and stops in its
+/// destructor.
 class MockServer {
  public:
+  /// Listens on 127.0.0.1 (port 0 = a free port chosen by the system); with
+  /// `tls` it serves HTTPS.
   explicit MockServer(MockConfig config = {}, int port = 0, std::string host = "127.0.0.1",
                       std::optional<TlsFiles> tls = std::nullopt);
+  /// Listens and serves as `options` say.
+  MockServer(MockConfig config, ServerOptions options);
   ~MockServer();
   MockServer(const MockServer&) = delete;
   MockServer& operator=(const MockServer&) = delete;
@@ -193,6 +213,8 @@ class MockServer {
   int turns_created() const;
   /// Distinct TCP connections that sent requests (by client address and port).
   int connections_seen() const;
+  /// Threads started so far to serve connections (at most ServerOptions::threads).
+  std::size_t worker_threads() const;
 
   /// Finishes a running turn now (as if turn_duration had elapsed).
   void complete_turn(const std::string& thread_id, const std::string& turn_id);
