@@ -20,6 +20,8 @@ const char* kUsage = R"(usage: paradigm-mock [options]
   --stream-pause-ms N    pause between streamed events (default 0)
   --no-compress          never compress JSON answers (default: when the client accepts it)
   --config JSON          any MockConfig setting, as admin POST /_mock/config takes it
+  --clock-speed X        run the emulator's clock X times as fast (default 1; 0 = frozen,
+                         moved only by POST /_mock/clock {"advance_ms": N})
   --threads N            connections served at once, a thread each (default 512)
   --listen-backlog N     connections queued before they are accepted (default 1024)
   -h, --help             this help
@@ -36,6 +38,13 @@ long long number(const std::string& option, const char* value) {
   char* end = nullptr;
   const long long parsed = std::strtoll(value, &end, 10);
   if (*value == '\0' || *end != '\0' || parsed < 0) usage_error(option + " needs a non-negative number");
+  return parsed;
+}
+
+double decimal(const std::string& option, const char* value) {
+  char* end = nullptr;
+  const double parsed = std::strtod(value, &end);
+  if (*value == '\0' || *end != '\0' || !(parsed >= 0)) usage_error(option + " needs a number >= 0");
   return parsed;
 }
 
@@ -67,6 +76,8 @@ int main(int argc, char** argv) {
       server_options.port = static_cast<int>(number(option, value));
     } else if (option == "--host") {
       server_options.host = value;
+    } else if (option == "--clock-speed") {
+      server_options.clock_speed = decimal(option, value);
     } else if (option == "--threads") {
       server_options.threads = static_cast<std::size_t>(positive(option, value));
     } else if (option == "--listen-backlog") {

@@ -160,6 +160,7 @@ MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::ma
     throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
   if (options.listen_backlog < 1) throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
   impl_->context.set_config(config);
+  impl_->context.set_clock_speed(options.clock_speed);
   impl_->context.host = options.host;
   impl_->configure_server(options.threads);
   impl_->add_routes();
@@ -240,6 +241,19 @@ void MockServer::complete_turn(const std::string& thread_id, const std::string& 
   if (!store.complete(thread_id, turn_id)) {
     throw std::invalid_argument("paradigm-mock: no turn " + turn_id + " in thread " + thread_id);
   }
+}
+
+void MockServer::advance_clock(std::chrono::milliseconds by) {
+  impl_->context.advance_clock(by);
+}
+void MockServer::set_clock_speed(double speed) {
+  impl_->context.set_clock_speed(speed);
+}
+double MockServer::clock_speed() const {
+  return impl_->context.emulator_clock.speed();
+}
+std::chrono::milliseconds MockServer::clock_elapsed() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(impl_->context.emulator_clock.elapsed());
 }
 
 std::string MockServer::add_generated_artifact(std::uint64_t size, std::string content_type,

@@ -176,6 +176,8 @@ struct ServerOptions {
   /// Connections the system queues before the server accepts them (the
   /// system caps it at net.core.somaxconn).
   int listen_backlog = 1024;
+  /// How fast the emulator's clock runs at first (see MockServer::set_clock_speed).
+  double clock_speed = 1.0;
 };
 
 /// The emulator. Starts listening in its constructor and stops in its
@@ -218,6 +220,24 @@ class MockServer {
 
   /// Finishes a running turn now (as if turn_duration had elapsed).
   void complete_turn(const std::string& thread_id, const std::string& turn_id);
+
+  // --- Time ---
+  // The emulator's clock measures turn durations, cancel delays and
+  // sync_timeout. Tests move it instead of sleeping. Faults (delays, stalls)
+  // and stream pauses stay in real time, and timestamps are real UTC time.
+
+  /// Moves the emulator's clock forward: turns whose duration has then
+  /// passed are completed, synchronous creates held for them answer, and
+  /// cancelling turns past cancel_delay are cancelled. Throws
+  /// std::invalid_argument for a negative duration.
+  void advance_clock(std::chrono::milliseconds by);
+  /// Runs the clock `speed` times as fast as real time (100: a 10 s turn
+  /// takes 100 ms); 0 freezes it, so that it moves only with advance_clock.
+  /// Throws std::invalid_argument outside [0, 1000000].
+  void set_clock_speed(double speed);
+  double clock_speed() const;
+  /// Time on the emulator's clock since the server started, advances included.
+  std::chrono::milliseconds clock_elapsed() const;
   /// Adds an artifact whose content is `size` bytes produced on the fly, in
   /// constant memory (byte i is static_cast<char>(i * 31 + 7)). Returns its id.
   std::string add_generated_artifact(std::uint64_t size,
