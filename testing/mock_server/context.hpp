@@ -103,7 +103,7 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
 void add_thread_routes(Context& context, const RouteAdder& add);
 void add_catalog_routes(Context& context, const RouteAdder& add);
 void add_admin_routes(Context& context, class FaultBook& faults, class RequestLog& log,
-                      httplib::Server& server);
+                      httplib::Server& server, std::function<void()> on_shutdown_request);
 
 /// Answers with the stored turn as Server-Sent Events, the way an agent
 /// working on it would report (see sse_stream.cpp for the vocabulary).

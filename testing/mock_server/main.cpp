@@ -1,7 +1,11 @@
 // paradigm-mock: the Paradigm v3 emulator as a process, for the examples,
 // the demo, and for testing your own code against it (docs/mock-server.md).
-#include "admin_json.hpp"
 #include <paradigm/testing/mock_server.hpp>
+
+#include "admin_json.hpp"
+
+#include <signal.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -26,7 +30,8 @@ const char* kUsage = R"(usage: paradigm-mock [options]
   --listen-backlog N     connections queued before they are accepted (default 1024)
   -h, --help             this help
 
-Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT/SIGTERM.
+Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT,
+SIGTERM or POST /_mock/shutdown. Admin routes: docs/mock-server.md.
 )";
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -111,6 +116,8 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // POST /_mock/shutdown ends the process like SIGTERM: the test that started it can stop it.
+  server_options.on_shutdown_request = [] { ::kill(::getpid(), SIGTERM); };
   try {
     paradigm::mock::MockServer server(config, server_options);
     std::cout << "paradigm-mock listening on " << server.base_url() << std::endl;

@@ -105,9 +105,9 @@ struct MockServer::Impl {
     if (method == "DELETE") server->Delete(pattern, wrapped);
   }
 
-  void add_routes() {
+  void add_routes(std::function<void()> on_shutdown_request) {
     // Admin routes first: they are not recorded and need no key.
-    add_admin_routes(context, faults, log, *server);
+    add_admin_routes(context, faults, log, *server, std::move(on_shutdown_request));
     const RouteAdder add = [this](const std::string& method, const std::string& pattern, Handler handler) {
       add_route(method, pattern, std::move(handler));
     };
@@ -145,8 +145,20 @@ struct MockServer::Impl {
   }
 };
 
+namespace {
+
+ServerOptions listening_on(int port, std::string host, std::optional<TlsFiles> tls) {
+  ServerOptions options;
+  options.port = port;
+  options.host = std::move(host);
+  options.tls = std::move(tls);
+  return options;
+}
+
+}  // namespace
+
 MockServer::MockServer(MockConfig config, int port, std::string host, std::optional<TlsFiles> tls)
-    : MockServer(std::move(config), ServerOptions{port, std::move(host), std::move(tls)}) {}
+    : MockServer(std::move(config), listening_on(port, std::move(host), std::move(tls))) {}
 
 MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::make_unique<Impl>()) {
   if (options.tls) {
@@ -163,7 +175,7 @@ MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::ma
   impl_->context.set_clock_speed(options.clock_speed);
   impl_->context.host = options.host;
   impl_->configure_server(options.threads);
-  impl_->add_routes();
+  impl_->add_routes(std::move(options.on_shutdown_request));
   // Binding listens at once: connections queue up before the thread runs.
   const std::string& host = options.host;
   impl_->context.port = options.port == 0
@@ -188,6 +200,8 @@ void MockServer::stop() {
   if (!impl_->listener.joinable()) return;
   impl_->context.request_stop();
   impl_->server->stop();
+  // A worker waits up to the keep-alive timeout on an idle connection: close them all.
+  shutdown_connections(impl_->context.port);
   impl_->listener.join();
 }
 

@@ -6,7 +6,8 @@
 
 namespace paradigm::mock {
 
-void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server) {
+void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
+                      std::function<void()> on_shutdown_request) {
   auto guarded = [](auto body) {
     return [body](const httplib::Request& req, httplib::Response& res) {
       try {
@@ -68,6 +69,12 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                   context.advance_clock(std::chrono::milliseconds(body["advance_ms"].get<long long>()));
                 send_json(res, 200, clock_state());
               }));
+  if (on_shutdown_request) {
+    server.Post("/_mock/shutdown", [on_shutdown_request](const httplib::Request&, httplib::Response& res) {
+      send_json(res, 202, {{"stopping", true}});
+      on_shutdown_request();
+    });
+  }
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
               [&context](const httplib::Request& req, httplib::Response& res) {
                 std::lock_guard<std::mutex> lock(context.store.mutex);

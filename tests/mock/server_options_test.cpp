@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,6 +113,19 @@ TEST(MockServerOptions, ListensWithTheBacklogAsked) {
   if (!custom_backlog) GTEST_SKIP() << "the kernel does not report socket backlogs here (sock_diag)";
   EXPECT_EQ(*custom_backlog, 77u);
   EXPECT_EQ(testing::listen_backlog(defaults.port()), std::min(1024u, testing::max_listen_backlog()));
+}
+
+TEST(MockServerOptions, StopsPromptlyWithIdleKeepAliveConnectionsOpen) {
+  MockServer server;
+  RawConnection idle(server.port());
+  ASSERT_TRUE(idle.send_request());
+  ASSERT_EQ(idle.read_answer(), "HTTP/1.1 200 OK");
+  // Its thread waits for the next request, up to the 5 s keep-alive timeout,
+  // unless stop() closes the connection.
+  const auto start = std::chrono::steady_clock::now();
+  server.stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+  EXPECT_EQ(idle.read_answer(), "");  // closed
 }
 
 TEST(MockServerOptions, RefusesABacklogBelowOne) {

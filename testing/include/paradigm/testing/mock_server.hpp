@@ -1,8 +1,18 @@
 #pragma once
 
-// A Paradigm v3 emulator on cpp-httplib, for tests, examples and the demo.
-// It is written against the documented API (shared/spec), independently of the
-// SDK's own model code, so that it can catch the SDK's mistakes.
+// The Paradigm v3 emulator, in process: a server on 127.0.0.1 that answers
+// like the documented API, with faults on demand, the requests it received,
+// and a clock the test controls (link paradigm::mock; this header exposes
+// no cpp-httplib). `paradigm-mock` is the same emulator as a process, with
+// an admin HTTP API for tests in any language (docs/mock-server.md).
+//
+//     paradigm::mock::MockServer server;               // a free port
+//     paradigm::ClientOptions options;
+//     options.base_url = server.base_url();
+//     options.api_key = "test-key";
+//
+// It is written against the documented API, independently of the SDK's own
+// model code, so that it can catch the SDK's mistakes.
 
 #include <chrono>
 #include <cstddef>
@@ -178,6 +188,9 @@ struct ServerOptions {
   int listen_backlog = 1024;
   /// How fast the emulator's clock runs at first (see MockServer::set_clock_speed).
   double clock_speed = 1.0;
+  /// Called (on a server thread) when a client asks POST /_mock/shutdown;
+  /// without it that route answers 404. `paradigm-mock` exits.
+  std::function<void()> on_shutdown_request;
 };
 
 /// The emulator. Starts listening in its constructor and stops in its
