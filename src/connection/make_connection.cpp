@@ -50,8 +50,12 @@ std::shared_ptr<ThreadsConnection> make_connection(ClientOptions options,
   return std::make_shared<DefaultConnection>(std::move(context));
 }
 
+std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options) {
+  return std::make_shared<CurlTransport>(curl_settings(options));
+}
+
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock) {
-  auto transport = std::make_shared<CurlTransport>(curl_settings(options));
+  auto transport = make_curl_transport(options);
   return make_connection(std::move(options), std::move(transport), std::move(clock));
 }
 
