@@ -2,23 +2,12 @@
 # pulls in libcurl or the full nlohmann/json (the "header-light" promise).
 #   -DCXX=compiler -DINCLUDE_DIRS="a;b" -DHEADER_DIR=include/paradigm -DWORK_DIR=...
 
+include("${CMAKE_CURRENT_LIST_DIR}/header_deps.cmake")
 file(GLOB headers "${HEADER_DIR}/*.hpp")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-set(flags -std=c++17 -DPARADIGM_STATIC_DEFINE)
-foreach(dir IN LISTS INCLUDE_DIRS)
-  list(APPEND flags "-I${dir}")
-endforeach()
 
 foreach(header IN LISTS headers)
   get_filename_component(name "${header}" NAME)
-  set(source "${WORK_DIR}/${name}.cpp")
-  file(WRITE "${source}" "#include <paradigm/${name}>\n")
-  # -M lists every header the translation unit reads.
-  execute_process(COMMAND "${CXX}" ${flags} -M "${source}"
-    RESULT_VARIABLE code OUTPUT_VARIABLE deps ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "<paradigm/${name}> does not compile on its own:\n${err}")
-  endif()
+  header_deps("paradigm/${name}" deps)
   if(deps MATCHES "curl/curl\\.h")
     message(FATAL_ERROR "<paradigm/${name}> includes <curl/curl.h>")
   endif()
@@ -28,7 +17,7 @@ foreach(header IN LISTS headers)
 endforeach()
 
 # The umbrella header must reach only the forward declarations.
-execute_process(COMMAND "${CXX}" ${flags} -M "${WORK_DIR}/paradigm.hpp.cpp" OUTPUT_VARIABLE deps)
+header_deps("paradigm/paradigm.hpp" deps)
 if(NOT deps MATCHES "nlohmann/json_fwd\\.hpp")
   message(FATAL_ERROR "expected <paradigm/paradigm.hpp> to use <nlohmann/json_fwd.hpp>")
 endif()

@@ -51,10 +51,18 @@ class Clock : public ::testing::Test {
     return call("GET", "/api/v3/threads/" + turn["thread"].get<std::string>() + "/turns/" +
                            turn["id"].get<std::string>())["status"];
   }
-  // Waits until the emulator has stored `count` turns (an event, not a duration).
-  void wait_for_turns(int count) {
-    while (server.turns_created() < count)
+  // A synchronous create of a 10 s turn, held by the emulator: returns once
+  // the turn is stored (an event, not a duration), with the answer to come.
+  std::future<json> held_create(milliseconds sync_timeout) {
+    MockConfig config = ten_second_turns();
+    config.sync_timeout = sync_timeout;
+    server.configure(config);
+    auto answer = std::async(std::launch::async, [this] {
+      return call("POST", "/api/v3/threads/turns", {{"query", "What is the capital of France?"}});
+    });
+    while (server.turns_created() < 1)
       std::this_thread::yield();
+    return answer;
   }
 
   MockServer server;
@@ -79,13 +87,7 @@ TEST_F(Clock, ATurnFinishesWhenTheClockPassesItsDuration) {
 }
 
 TEST_F(Clock, AdvancingAnswersASynchronousCreateHeldForItsTurn) {
-  MockConfig config = ten_second_turns();
-  config.sync_timeout = std::chrono::hours(1);
-  server.configure(config);
-  auto create = std::async(std::launch::async, [&] {
-    return call("POST", "/api/v3/threads/turns", {{"query", "What is the capital of France?"}});
-  });
-  wait_for_turns(1);
+  auto create = held_create(std::chrono::hours(1));
   server.advance_clock(seconds(10));
   const json turn = create.get();
   EXPECT_EQ(turn["http_status"], 200);
@@ -93,13 +95,7 @@ TEST_F(Clock, AdvancingAnswersASynchronousCreateHeldForItsTurn) {
 }
 
 TEST_F(Clock, TheSyncTimeoutIsInTheEmulatorsTimeToo) {
-  MockConfig config = ten_second_turns();
-  config.sync_timeout = seconds(5);
-  server.configure(config);
-  auto create = std::async(std::launch::async, [&] {
-    return call("POST", "/api/v3/threads/turns", {{"query", "What is the capital of France?"}});
-  });
-  wait_for_turns(1);
+  auto create = held_create(seconds(5));
   server.advance_clock(seconds(5));
   const json turn = create.get();
   EXPECT_EQ(turn["http_status"], 202);
@@ -107,13 +103,7 @@ TEST_F(Clock, TheSyncTimeoutIsInTheEmulatorsTimeToo) {
 }
 
 TEST_F(Clock, ChangingTheSpeedWakesAHeldCreate) {
-  MockConfig config = ten_second_turns();
-  config.sync_timeout = std::chrono::hours(1);
-  server.configure(config);
-  auto create = std::async(std::launch::async, [&] {
-    return call("POST", "/api/v3/threads/turns", {{"query", "What is the capital of France?"}});
-  });
-  wait_for_turns(1);
+  auto create = held_create(std::chrono::hours(1));
   server.set_clock_speed(1e6);  // the 10 s turn now takes 10 microseconds
   EXPECT_EQ(create.get()["status"], "completed");
 }

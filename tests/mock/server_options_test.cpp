@@ -41,6 +41,9 @@ class RawConnection {
                               static_cast<ssize_t>(request.size());
   }
 
+  /// Sends a request and reads its answer: its status line ("" on failure).
+  std::string ask() { return send_request() ? read_answer() : ""; }
+
   // The status line of the answer, once the whole answer has arrived ("" on failure).
   std::string read_answer() {
     std::string received;
@@ -63,6 +66,8 @@ class RawConnection {
   bool connected_ = false;
 };
 
+constexpr const char* kOk = "HTTP/1.1 200 OK";
+
 TEST(MockServerOptions, ServesHundredsOfOpenConnectionsAtOnce) {
   MockServer server;
   std::vector<std::unique_ptr<RawConnection>> connections;
@@ -72,7 +77,7 @@ TEST(MockServerOptions, ServesHundredsOfOpenConnectionsAtOnce) {
   }
   // Every connection is answered while all of them stay open: each holds a thread.
   for (std::size_t i = 0; i < connections.size(); ++i)
-    ASSERT_EQ(connections[i]->read_answer(), "HTTP/1.1 200 OK") << "connection " << i;
+    ASSERT_EQ(connections[i]->read_answer(), kOk) << "connection " << i;
   EXPECT_GE(server.worker_threads(), 300u);
 }
 
@@ -80,10 +85,8 @@ TEST(MockServerOptions, StartsThreadsOnlyAsConnectionsNeedThem) {
   MockServer server;
   EXPECT_EQ(server.worker_threads(), 0u);
   RawConnection connection(server.port());
-  ASSERT_TRUE(connection.send_request());
-  EXPECT_EQ(connection.read_answer(), "HTTP/1.1 200 OK");
-  ASSERT_TRUE(connection.send_request());  // the same connection, the same thread
-  EXPECT_EQ(connection.read_answer(), "HTTP/1.1 200 OK");
+  EXPECT_EQ(connection.ask(), kOk);
+  EXPECT_EQ(connection.ask(), kOk);  // the same connection, the same thread
   EXPECT_EQ(server.worker_threads(), 1u);
 }
 
@@ -93,14 +96,13 @@ TEST(MockServerOptions, NeverRunsMoreThreadsThanAsked) {
   MockServer server({}, options);
   auto first = std::make_unique<RawConnection>(server.port());
   RawConnection second(server.port());
-  ASSERT_TRUE(first->send_request() && second.send_request());
-  EXPECT_EQ(first->read_answer(), "HTTP/1.1 200 OK");
-  EXPECT_EQ(second.read_answer(), "HTTP/1.1 200 OK");
+  EXPECT_EQ(first->ask(), kOk);
+  EXPECT_EQ(second.ask(), kOk);
   // A third connection waits for a thread: closing the first frees one.
   RawConnection third(server.port());
   ASSERT_TRUE(third.send_request());
   first.reset();
-  EXPECT_EQ(third.read_answer(), "HTTP/1.1 200 OK");
+  EXPECT_EQ(third.read_answer(), kOk);
   EXPECT_EQ(server.worker_threads(), 2u);
 }
 
@@ -118,8 +120,7 @@ TEST(MockServerOptions, ListensWithTheBacklogAsked) {
 TEST(MockServerOptions, StopsPromptlyWithIdleKeepAliveConnectionsOpen) {
   MockServer server;
   RawConnection idle(server.port());
-  ASSERT_TRUE(idle.send_request());
-  ASSERT_EQ(idle.read_answer(), "HTTP/1.1 200 OK");
+  ASSERT_EQ(idle.ask(), kOk);
   // Its thread waits for the next request, up to the 5 s keep-alive timeout,
   // unless stop() closes the connection.
   const auto start = std::chrono::steady_clock::now();

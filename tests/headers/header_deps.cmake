@@ -1,0 +1,22 @@
+# Shared by the header checks: compile a header on its own and list every
+# header it reads.
+
+# header_deps(HEADER OUT): the headers that `#include <HEADER>` reads (-M),
+# with -std=c++17 and the directories of INCLUDE_DIRS; stops with an error
+# when it does not compile on its own. Writes its test file in WORK_DIR.
+function(header_deps header out)
+  set(flags -std=c++17 -DPARADIGM_STATIC_DEFINE)
+  foreach(dir IN LISTS INCLUDE_DIRS)
+    list(APPEND flags "-I${dir}")
+  endforeach()
+  string(REPLACE "/" "_" file_name "${header}")
+  set(source "${WORK_DIR}/${file_name}.cpp")
+  file(MAKE_DIRECTORY "${WORK_DIR}")
+  file(WRITE "${source}" "#include <${header}>\n")
+  execute_process(COMMAND "${CXX}" ${flags} -M "${source}"
+    RESULT_VARIABLE code OUTPUT_VARIABLE deps ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "<${header}> does not compile on its own:\n${err}")
+  endif()
+  set(${out} "${deps}" PARENT_SCOPE)
+endfunction()
