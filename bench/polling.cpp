@@ -7,7 +7,7 @@
 //   bench_polling [--durations-ms 2000,10000,60000] [--repeats 3]
 #include "bench_common.hpp"
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <sstream>
 #include <thread>

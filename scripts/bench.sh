@@ -49,7 +49,7 @@ json_field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[s
 # start_mock CONFIG_JSON: a paradigm-mock on a free loopback port; sets URL.
 start_mock() {
   local out="$RAW/mock.$RANDOM.out"
-  "$BUILD/tests/mock_server/paradigm-mock" --config "$1" >"$out" 2>&1 &
+  "$BUILD/testing/mock_server/paradigm-mock" --config "$1" >"$out" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 100); do
     URL="$(sed -n 's/^paradigm-mock listening on //p' "$out")"

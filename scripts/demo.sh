@@ -32,7 +32,7 @@ else
   # Turns take a second, and the synchronous call gives up after half of it:
   # the CLI waits through the 202 like it would on a busy server.
   mkfifo "$work/ready"
-  "$build/tests/mock_server/paradigm-mock" --port 0 --api-key demo-key \
+  "$build/testing/mock_server/paradigm-mock" --port 0 --api-key demo-key \
     --turn-duration-ms 1000 --sync-timeout-ms 500 > "$work/ready" &
   mock_pid=$!
   read -r -t 20 line < "$work/ready" || { echo "paradigm-mock did not start" >&2; exit 1; }

@@ -30,9 +30,13 @@ struct Common {
   bool verbose = false;
   /// Give up waiting for a turn after this many seconds (exit 4).
   std::optional<double> deadline_seconds;
+  /// Append every exchange to this cassette (--record), or answer from it (--replay).
+  std::string record_path;
+  std::string replay_path;
 };
 
-/// A client from the options, falling back to PARADIGM_API_KEY / PARADIGM_BASE_URL.
+/// A client from the options, falling back to PARADIGM_API_KEY / PARADIGM_BASE_URL;
+/// recording to or replaying from a cassette with --record / --replay.
 paradigm::ThreadsClient make_client(const Common& common);
 
 /// Prints a turn: its final answer, or the whole turn as JSON with --json.

@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include <paradigm/testing/cassette.hpp>
+
 #include <cstdio>
 #include <iostream>
 
@@ -14,6 +16,18 @@ paradigm::ThreadsClient make_client(const Common& common) {
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
+  }
+  if (!common.replay_path.empty()) {
+    paradigm::testing::ReplayOptions replay;
+    replay.client = options;  // a key, if given, redacts the requests as the recording did
+    return paradigm::ThreadsClient(paradigm::testing::make_replaying_connection(common.replay_path, replay));
+  }
+  if (!common.record_path.empty()) {
+    // A CLI session is several commands (ask --background, then wait): each adds to the cassette.
+    paradigm::testing::RecordOptions record;
+    record.append = true;
+    return paradigm::ThreadsClient(
+        paradigm::testing::make_recording_connection(options, common.record_path, record));
   }
   return paradigm::ThreadsClient(options);
 }

@@ -5,6 +5,7 @@
 //   paradigm wait THREAD TURN
 //   paradigm chat < questions.txt
 //   paradigm batch questions.txt -o answers.jsonl --concurrency 50
+//   paradigm --record session.jsonl ask "..."   # then: paradigm --replay session.jsonl ask "..."
 //
 // Exit codes: 0 success, 1 API or connection error, 2 usage, 3 turn failed or
 // cancelled, 4 wait deadline passed.
@@ -83,11 +84,18 @@ int report(const std::exception& error) {
 int main(int argc, char** argv) {
   CLI::App app{"paradigm: ask LightOn Paradigm's agents from the shell (Threads API v3)"};
   app.require_subcommand(1);
+  app.fallthrough();  // --record and --replay also after the subcommand
   Common common;
   AskOptions ask;
   std::vector<std::string> ids;
   std::optional<int> limit;
   std::string output;
+
+  auto* record = app.add_option("--record", common.record_path,
+                                 "Append every HTTP exchange to this cassette (JSON Lines, no API key)");
+  app.add_option("--replay", common.replay_path, "Answer from this cassette instead of a server")
+      ->check(CLI::ExistingFile)
+      ->excludes(record);
 
   auto* ask_command = app.add_subcommand("ask", "Ask a question and print the final answer");
   ask_command->add_option("query", ask.query, "The question")->required();

@@ -58,6 +58,10 @@ std::shared_ptr<ThreadsConnection> make_connection(
   return std::make_shared<DefaultConnection>(std::move(context), std::move(make_async));
 }
 
+std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options) {
+  return std::make_shared<CurlTransport>(curl_settings(options));
+}
+
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock) {
   auto curl = std::make_shared<CurlTransport>(curl_settings(options));
   auto make_async = [curl] { return std::make_unique<CurlMultiTransport>(curl); };

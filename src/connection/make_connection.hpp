@@ -25,4 +25,7 @@ std::shared_ptr<ThreadsConnection> make_connection(
 /// The libcurl connection of make_threads_connection, on `clock`.
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock);
 
+/// The libcurl transport of make_curl_connection, for decorators (the recording connection).
+std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options);
+
 }  // namespace paradigm::detail

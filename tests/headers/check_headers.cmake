@@ -3,24 +3,16 @@
 # Converting a type that is not a model type fails to compile, and says why.
 #   -DCXX=compiler -DINCLUDE_DIRS="a;b" -DHEADER_DIR=include/paradigm -DWORK_DIR=...
 
-file(GLOB headers "${HEADER_DIR}/*.hpp")
-file(MAKE_DIRECTORY "${WORK_DIR}")
+include("${CMAKE_CURRENT_LIST_DIR}/header_deps.cmake")
 set(flags -std=c++17 -DPARADIGM_STATIC_DEFINE)
 foreach(dir IN LISTS INCLUDE_DIRS)
   list(APPEND flags "-I${dir}")
 endforeach()
+file(GLOB headers "${HEADER_DIR}/*.hpp")
 
 foreach(header IN LISTS headers)
   get_filename_component(name "${header}" NAME)
-  set(source "${WORK_DIR}/${name}.cpp")
-  file(WRITE "${source}" "#include <paradigm/${name}>\n")
-  # -MD lists every header the translation unit reads.
-  execute_process(COMMAND "${CXX}" ${flags} -fsyntax-only -MD -MF "${source}.d" "${source}"
-    RESULT_VARIABLE code ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "<paradigm/${name}> does not compile on its own:\n${err}")
-  endif()
-  file(READ "${source}.d" deps)
+  header_deps("paradigm/${name}" deps)
   if(deps MATCHES "curl/curl\\.h")
     message(FATAL_ERROR "<paradigm/${name}> includes <curl/curl.h>")
   endif()
@@ -30,7 +22,7 @@ foreach(header IN LISTS headers)
 endforeach()
 
 # The umbrella header must reach only the forward declarations.
-execute_process(COMMAND "${CXX}" ${flags} -M "${WORK_DIR}/paradigm.hpp.cpp" OUTPUT_VARIABLE deps)
+header_deps("paradigm/paradigm.hpp" deps)
 if(NOT deps MATCHES "nlohmann/json_fwd\\.hpp")
   message(FATAL_ERROR "expected <paradigm/paradigm.hpp> to use <nlohmann/json_fwd.hpp>")
 endif()

@@ -1,11 +1,12 @@
 // The emulator itself: what it answers on the wire, independently of the SDK.
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <zlib.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <thread>
 
 namespace paradigm::mock {
@@ -264,6 +265,19 @@ TEST_F(Mock, CancelMovesATurnThroughCancellingToCancelled) {
   config.cancel_delay = std::chrono::milliseconds(0);
   server.configure(config);
   EXPECT_EQ(get("/api/v3/threads/" + thread)["status"], "cancelled");
+}
+
+TEST_F(Mock, TheShutdownRouteCallsTheServersHookWhenItHasOne) {
+  EXPECT_EQ(http.Post("/_mock/shutdown", "{}", "application/json")->status, 404);
+  std::atomic<int> asked{0};
+  ServerOptions options;
+  options.on_shutdown_request = [&asked] { ++asked; };
+  MockServer stoppable({}, options);
+  httplib::Client admin("127.0.0.1", stoppable.port());
+  auto res = admin.Post("/_mock/shutdown", "{}", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 202);
+  EXPECT_EQ(asked.load(), 1);
 }
 
 }  // namespace

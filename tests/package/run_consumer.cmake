@@ -3,6 +3,8 @@
 #                           then find_package(paradigm CONFIG REQUIRED); also pkg-config.
 #   MODE=add_subdirectory : the consumer adds PARADIGM_SOURCE_DIR as a subdirectory,
 #                           with BUILD_SHARED_LIBS=ON (checks exported symbols).
+#   MODE=testing_kit      : install PARADIGM_BUILD_DIR, then build and run a test
+#                           project with find_package(paradigm COMPONENTS testing).
 
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -62,6 +64,17 @@ elseif(MODE STREQUAL "add_subdirectory")
       message(FATAL_ERROR "${count} internal symbols exported, e.g.:\n${sample}")
     endif()
   endif()
+elseif(MODE STREQUAL "testing_kit")
+  set(prefix "${WORK_DIR}/prefix")
+  run(${CMAKE_COMMAND} --install "${PARADIGM_BUILD_DIR}" --prefix "${prefix}" --config ${BUILD_TYPE})
+  if(NOT EXISTS "${prefix}/bin/paradigm-mock")
+    message(FATAL_ERROR "paradigm-mock is not installed in ${prefix}/bin")
+  endif()
+  run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${consumer_build}"
+      -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_PREFIX_PATH=${prefix})
+  run(${CMAKE_COMMAND} --build "${consumer_build}" --config ${BUILD_TYPE})
+  run("${consumer_build}/kit_consumer")
+  message(STATUS "${LAST_OUTPUT}")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()

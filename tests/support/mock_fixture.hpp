@@ -7,7 +7,7 @@
 #include <paradigm/paradigm.hpp>
 
 #include "connection/make_connection.hpp"
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 #include "support/fake_clock.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // A ThreadsConnection written by hand, as a user would to test their own
 // code: the client forwards to it, and no server (or socket) is involved.
 #include <paradigm/paradigm.hpp>
+#include <paradigm/testing/builders.hpp>
 
 #include "socket_guard.hpp"
 
@@ -32,18 +33,7 @@ CountryFacts ask_about(ThreadsClient& client, const std::string& country) {
 // --- The fake: canned answers, and a record of what was asked. ---
 
 Turn answered(const std::string& thread, const std::string& text) {
-  Part part;
-  part.type = PartType::text;
-  part.text = text;
-  Message message;
-  message.role = Role::assistant;
-  message.parts.push_back(part);
-  Turn turn;
-  turn.id = "turn-" + text;
-  turn.thread = thread;
-  turn.status = TurnStatus::completed;
-  turn.messages.push_back(message);
-  return turn;
+  return TurnBuilder().id("turn-" + text).thread(thread).answer(text);
 }
 
 class FakeConnection : public ThreadsConnection {

@@ -3,6 +3,9 @@
 // JSON of the API's objects, small enough to read in a test, and the fixture
 // of the workflow tests: a client on a scripted transport and a fake clock.
 
+#include <paradigm/serialize.hpp>
+#include <paradigm/testing/builders.hpp>
+
 #include "socket_guard.hpp"
 #include "support/scripted_transport.hpp"
 
@@ -16,15 +19,16 @@ namespace paradigm::testing {
 using nlohmann::json;
 using std::chrono::milliseconds;
 
+/// A turn of thread "t1" as the server sends it, made with the testing kit's
+/// builder; `status` is any text (also one the SDK does not know).
 inline json turn_json(const std::string& id, const std::string& status, const std::string& answer = "",
                       const std::string& query = "What is the capital of France?") {
-  json messages = json::array();
-  messages.push_back({{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", query}}}}});
-  if (!answer.empty()) {
-    messages.push_back(
-        {{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", answer}}}}});
-  }
-  return {{"id", id}, {"object", "turn"}, {"thread", "t1"}, {"status", status}, {"messages", messages}};
+  TurnBuilder turn;
+  turn.id(id).thread("t1").query(query);
+  if (!answer.empty()) turn.answer(answer);
+  json out = json::parse(paradigm::to_json(turn.build()));
+  out["status"] = status;
+  return out;
 }
 
 inline std::string turn(const std::string& id, const std::string& status, const std::string& answer = "") {

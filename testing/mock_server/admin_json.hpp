@@ -3,7 +3,7 @@
 // JSON forms of faults and configuration, for the admin routes and the
 // paradigm-mock command line.
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -11,7 +11,6 @@ namespace paradigm::mock {
 namespace {
 
 using std::chrono::milliseconds;
-using Clock = std::chrono::steady_clock;
 
 // Cursor pagination over ids listed newest first; sends 400 and returns false on a bad request.
 bool cursor_page(const httplib::Request& req, httplib::Response& res,
@@ -83,7 +82,7 @@ Created store_turn(Context& context, const MockConfig& config, const json& body,
   turn.id = new_uuid();
   turn.thread_id = thread_id;
   turn.created_at = iso_now();
-  turn.started = Clock::now();
+  turn.started = context.now();
   turn.duration = config.turn_duration;
   turn.user_message = user_message(body);
   Simulation sim = simulate(body, earlier, thread_id, turn.id, config.fail_marker);
@@ -114,26 +113,29 @@ json current_scope_names(json body) {
   return body;
 }
 
-// A synchronous create: the finished turn (200), or the running one after sync_timeout (202).
+// A synchronous create: the finished turn (200), or the running one once
+// sync_timeout has passed since it started (202), in the emulator's time.
 void answer_sync(Context& context, const MockConfig& config, httplib::Response& res, const Created& created) {
   Store& store = context.store;
   std::unique_lock<std::mutex> lock(store.mutex);
   const TurnRecord& turn = store.turns.at(created.turn_id);
-  const auto give_up = Clock::now() + config.sync_timeout;
+  const auto give_up = turn.started + config.sync_timeout;
   auto finished = [&] {
-    const auto status = store.turn_status(turn, Clock::now(), config.cancel_delay);
+    const auto status = store.turn_status(turn, context.now(), config.cancel_delay);
     return status != "running" && status != "cancelling";
   };
-  while (!finished() && !context.stopping && Clock::now() < give_up) {
-    store.changed.wait_until(lock, std::min(give_up, turn.started + turn.duration));
+  while (!finished() && !context.stopping && context.now() < give_up) {
+    auto next_change = std::min(give_up, turn.started + turn.duration);
+    if (turn.cancel_requested) next_change = std::min(next_change, *turn.cancel_requested + config.cancel_delay);
+    context.wait_until(lock, next_change);
   }
   if (finished()) {
-    send_json(res, 200, store.turn_json(turn, Clock::now(), config.cancel_delay));
+    send_json(res, 200, store.turn_json(turn, context.now(), config.cancel_delay));
   } else if (config.accepted_shape == AcceptedShape::ids) {
     const char* thread_key = config.legacy_release ? "tread" : "thread";
     send_json(res, 202, {{"turn_id", turn.id}, {thread_key, turn.thread_id}, {"status", "running"}});
   } else {
-    send_json(res, 202, store.turn_json(turn, Clock::now(), config.cancel_delay, true));
+    send_json(res, 202, store.turn_json(turn, context.now(), config.cancel_delay, true));
   }
 }
 
@@ -158,7 +160,7 @@ void create_turn(Context& context, const httplib::Request& req, httplib::Respons
   if (body->value("background", false)) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
     return send_json(res, 200,
-                     context.store.turn_json(context.store.turns.at(created.turn_id), Clock::now(),
+                     context.store.turn_json(context.store.turns.at(created.turn_id), context.now(),
                                              config.cancel_delay, true));
   }
   answer_sync(context, config, res, created);
@@ -180,7 +182,7 @@ void get_turn(Context& context, const httplib::Request& req, httplib::Response& 
   const auto it = context.store.turns.find(req.matches[2]);
   if (it == context.store.turns.end() || it->second.thread_id != req.matches[1])
     return send_detail(res, 404, "Not found.");
-  send_json(res, 200, context.store.turn_json(it->second, Clock::now(), config.cancel_delay));
+  send_json(res, 200, context.store.turn_json(it->second, context.now(), config.cancel_delay));
 }
 
 void list_turns(Context& context, const httplib::Request& req, httplib::Response& res) {
@@ -189,7 +191,7 @@ void list_turns(Context& context, const httplib::Request& req, httplib::Response
   const auto it = context.store.threads.find(req.matches[1]);
   if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
   std::vector<std::string> newest_first(it->second.turn_ids.rbegin(), it->second.turn_ids.rend());
-  const auto now = Clock::now();
+  const auto now = context.now();
   cursor_page(req, res, newest_first, [&](const std::string& id) {
     return context.store.turn_json(context.store.turns.at(id), now, config.cancel_delay);
   });
@@ -218,7 +220,7 @@ void update_thread(Context& context, const httplib::Request& req, httplib::Respo
   auto it = context.store.threads.find(req.matches[1]);
   if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
   ThreadRecord& thread = it->second;
-  const auto now = Clock::now();
+  const auto now = context.now();
   if (req.get_param_value("cancel") == "true" && !thread.turn_ids.empty()) {
     TurnRecord& turn = context.store.turns.at(thread.turn_ids.back());
     if (context.store.turn_status(turn, now, config.cancel_delay) == "running") turn.cancel_requested = now;
@@ -243,13 +245,13 @@ void add_thread_routes(Context& context, const RouteAdder& add) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
     send_json(res, 201,
               context.store.thread_json(config.legacy_release, context.store.create_thread(*body),
-                                        Clock::now(), config.cancel_delay));
+                                        context.now(), config.cancel_delay));
   });
   add("GET", "/api/v3/threads", [&context](const httplib::Request& req, httplib::Response& res) {
     const MockConfig config = context.config();
     std::lock_guard<std::mutex> lock(context.store.mutex);
     const auto& order = context.store.thread_order;
-    const auto now = Clock::now();
+    const auto now = context.now();
     cursor_page(req, res, std::vector<std::string>(order.rbegin(), order.rend()), [&](const std::string& id) {
       return context.store.thread_json(config.legacy_release, context.store.threads.at(id), now,
                                        config.cancel_delay);
@@ -265,7 +267,7 @@ void add_thread_routes(Context& context, const RouteAdder& add) {
     if (it == context.store.threads.end()) return send_detail(res, 404, "Not found.");
     send_json(
         res, 200,
-        context.store.thread_json(config.legacy_release, it->second, Clock::now(), config.cancel_delay));
+        context.store.thread_json(config.legacy_release, it->second, context.now(), config.cancel_delay));
   });
   add("PATCH", "/api/v3/threads/([^/]+)",
       [&context](const httplib::Request& req, httplib::Response& res) { update_thread(context, req, res); });

@@ -1,8 +1,18 @@
 #pragma once
 
-// A Paradigm v3 emulator on cpp-httplib, for tests, examples and the demo.
-// It is written against the documented API (shared/spec), independently of the
-// SDK's own model code, so that it can catch the SDK's mistakes.
+// The Paradigm v3 emulator, in process: a server on 127.0.0.1 that answers
+// like the documented API, with faults on demand, the requests it received,
+// and a clock the test controls (link paradigm::mock; this header exposes
+// no cpp-httplib). `paradigm-mock` is the same emulator as a process, with
+// an admin HTTP API for tests in any language (docs/mock-server.md).
+//
+//     paradigm::mock::MockServer server;               // a free port
+//     paradigm::ClientOptions options;
+//     options.base_url = server.base_url();
+//     options.api_key = "test-key";
+//
+// It is written against the documented API, independently of the SDK's own
+// model code, so that it can catch the SDK's mistakes.
 
 #include <chrono>
 #include <cstddef>
@@ -161,13 +171,38 @@ struct TlsFiles {
   std::string private_key;
 };
 
-/// The emulator. Starts listening on 127.0.0.1 in its constructor (port 0 = a
-/// free port chosen by the system) and stops in its destructor. With `tls`
-/// it serves HTTPS.
+/// How the emulator listens and serves: fixed once it runs (MockConfig can
+/// change at any time).
+struct ServerOptions {
+  /// 0 = a free port chosen by the system (read it back with MockServer::port()).
+  int port = 0;
+  std::string host = "127.0.0.1";
+  /// Serve HTTPS with these files.
+  std::optional<TlsFiles> tls;
+  /// Connections served at once. Each open connection (also an idle
+  /// keep-alive one) holds a thread, started when first needed; further
+  /// connections wait for a thread to be free.
+  std::size_t threads = 512;
+  /// Connections the system queues before the server accepts them (the
+  /// system caps it at net.core.somaxconn).
+  int listen_backlog = 1024;
+  /// How fast the emulator's clock runs at first (see MockServer::set_clock_speed).
+  double clock_speed = 1.0;
+  /// Called (on a server thread) when a client asks POST /_mock/shutdown;
+  /// without it that route answers 404. `paradigm-mock` exits.
+  std::function<void()> on_shutdown_request;
+};
+
+/// The emulator. Starts listening in its constructor and stops in its
+/// destructor.
 class MockServer {
  public:
+  /// Listens on 127.0.0.1 (port 0 = a free port chosen by the system); with
+  /// `tls` it serves HTTPS.
   explicit MockServer(MockConfig config = {}, int port = 0, std::string host = "127.0.0.1",
                       std::optional<TlsFiles> tls = std::nullopt);
+  /// Listens and serves as `options` say.
+  MockServer(MockConfig config, ServerOptions options);
   ~MockServer();
   MockServer(const MockServer&) = delete;
   MockServer& operator=(const MockServer&) = delete;
@@ -193,9 +228,29 @@ class MockServer {
   int turns_created() const;
   /// Distinct TCP connections that sent requests (by client address and port).
   int connections_seen() const;
+  /// Threads started so far to serve connections (at most ServerOptions::threads).
+  std::size_t worker_threads() const;
 
   /// Finishes a running turn now (as if turn_duration had elapsed).
   void complete_turn(const std::string& thread_id, const std::string& turn_id);
+
+  // --- Time ---
+  // The emulator's clock measures turn durations, cancel delays and
+  // sync_timeout. Tests move it instead of sleeping. Faults (delays, stalls)
+  // and stream pauses stay in real time, and timestamps are real UTC time.
+
+  /// Moves the emulator's clock forward: turns whose duration has then
+  /// passed are completed, synchronous creates held for them answer, and
+  /// cancelling turns past cancel_delay are cancelled. Throws
+  /// std::invalid_argument for a negative duration.
+  void advance_clock(std::chrono::milliseconds by);
+  /// Runs the clock `speed` times as fast as real time (100: a 10 s turn
+  /// takes 100 ms); 0 freezes it, so that it moves only with advance_clock.
+  /// Throws std::invalid_argument outside [0, 1000000].
+  void set_clock_speed(double speed);
+  double clock_speed() const;
+  /// Time on the emulator's clock since the server started, advances included.
+  std::chrono::milliseconds clock_elapsed() const;
   /// Adds an artifact whose content is `size` bytes produced on the fly, in
   /// constant memory (byte i is static_cast<char>(i * 31 + 7)). Returns its id.
   std::string add_generated_artifact(std::uint64_t size,

@@ -3,7 +3,7 @@
 // The emulator's memory: threads, turns, artifacts, sources, and the seeded
 // agents, files and tags. Everything is JSON in the API's own shapes.
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include <nlohmann/json.hpp>
 

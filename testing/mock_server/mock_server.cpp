@@ -1,11 +1,14 @@
 // MockServer: lifecycle, and the wrapper every API route goes through
 // (recording, faults, authentication).
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
 
 #include "context.hpp"
 #include "faults.hpp"
 #include "mock_util.hpp"
+#include "worker_pool.hpp"
+
+#include <sys/socket.h>
 
 #include <atomic>
 #include <thread>
@@ -56,6 +59,8 @@ struct MockServer::Impl {
   std::unique_ptr<httplib::Server> server;
   std::thread listener;
   std::atomic<bool> listener_done{false};
+  std::shared_ptr<std::atomic<std::size_t>> workers_started = std::make_shared<std::atomic<std::size_t>>(0);
+  socket_t listen_socket = INVALID_SOCKET;
 
   // Every API route: record, apply a matching fault, check the key, answer.
   Handler wrap(Handler handler) {
@@ -100,9 +105,9 @@ struct MockServer::Impl {
     if (method == "DELETE") server->Delete(pattern, wrapped);
   }
 
-  void add_routes() {
+  void add_routes(std::function<void()> on_shutdown_request) {
     // Admin routes first: they are not recorded and need no key.
-    add_admin_routes(context, faults, log, *server);
+    add_admin_routes(context, faults, log, *server, std::move(on_shutdown_request));
     const RouteAdder add = [this](const std::string& method, const std::string& pattern, Handler handler) {
       add_route(method, pattern, std::move(handler));
     };
@@ -115,35 +120,69 @@ struct MockServer::Impl {
     }
   }
 
-  void configure_server() {
-    // Plenty of workers: streams, stalls and idle keep-alive connections each hold one.
-    server->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  void configure_server(std::size_t threads) {
+    // Streams, stalls and idle keep-alive connections each hold a worker.
+    server->new_task_queue = [threads, started = workers_started] { return new WorkerPool(threads, started); };
     server->set_keep_alive_max_count(1000000);
     server->set_keep_alive_timeout(5);
     server->set_tcp_nodelay(true);
     server->set_read_timeout(10);
     server->set_write_timeout(30);
+    // cpp-httplib hands over its listening socket here, before binding it.
+    server->set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_socket = sock;
+    });
+  }
+
+  // Debian's libcpp-httplib is compiled with CPPHTTPLIB_LISTEN_BACKLOG 5,
+  // too few for hundreds of clients connecting at once (the others' SYNs are
+  // dropped and retried a second later). Listening again on a listening
+  // socket only changes its backlog (Linux).
+  void set_backlog(int backlog) {
+    if (listen_socket == INVALID_SOCKET || ::listen(listen_socket, backlog) != 0)
+      throw std::runtime_error("paradigm-mock: cannot set the listen backlog to " + std::to_string(backlog));
   }
 };
 
+namespace {
+
+ServerOptions listening_on(int port, std::string host, std::optional<TlsFiles> tls) {
+  ServerOptions options;
+  options.port = port;
+  options.host = std::move(host);
+  options.tls = std::move(tls);
+  return options;
+}
+
+}  // namespace
+
 MockServer::MockServer(MockConfig config, int port, std::string host, std::optional<TlsFiles> tls)
-    : impl_(std::make_unique<Impl>()) {
-  if (tls) {
-    impl_->server = std::make_unique<httplib::SSLServer>(tls->certificate.c_str(), tls->private_key.c_str());
+    : MockServer(std::move(config), listening_on(port, std::move(host), std::move(tls))) {}
+
+MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::make_unique<Impl>()) {
+  if (options.tls) {
+    impl_->server =
+        std::make_unique<httplib::SSLServer>(options.tls->certificate.c_str(), options.tls->private_key.c_str());
     impl_->context.scheme = "https";
   } else {
     impl_->server = std::make_unique<httplib::Server>();
   }
   if (!impl_->server->is_valid())
     throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
+  if (options.listen_backlog < 1) throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
   impl_->context.set_config(config);
-  impl_->context.host = host;
-  impl_->configure_server();
-  impl_->add_routes();
+  impl_->context.set_clock_speed(options.clock_speed);
+  impl_->context.host = options.host;
+  impl_->configure_server(options.threads);
+  impl_->add_routes(std::move(options.on_shutdown_request));
   // Binding listens at once: connections queue up before the thread runs.
-  impl_->context.port = port == 0 ? impl_->server->bind_to_any_port(host)
-                                  : (impl_->server->bind_to_port(host, port) ? port : -1);
+  const std::string& host = options.host;
+  impl_->context.port = options.port == 0
+                            ? impl_->server->bind_to_any_port(host)
+                            : (impl_->server->bind_to_port(host, options.port) ? options.port : -1);
   if (impl_->context.port <= 0) throw std::runtime_error("paradigm-mock: cannot listen on " + host);
+  impl_->set_backlog(options.listen_backlog);
   impl_->listener = std::thread([this] {
     impl_->server->listen_after_bind();
     impl_->listener_done = true;
@@ -161,6 +200,8 @@ void MockServer::stop() {
   if (!impl_->listener.joinable()) return;
   impl_->context.request_stop();
   impl_->server->stop();
+  // A worker waits up to the keep-alive timeout on an idle connection: close them all.
+  shutdown_connections(impl_->context.port);
   impl_->listener.join();
 }
 
@@ -191,6 +232,9 @@ void MockServer::clear_requests() {
 int MockServer::connections_seen() const {
   return impl_->log.connections();
 }
+std::size_t MockServer::worker_threads() const {
+  return impl_->workers_started->load();
+}
 
 std::vector<RecordedRequest> MockServer::requests(const std::string& method, const std::string& path) const {
   std::vector<RecordedRequest> matching;
@@ -211,6 +255,19 @@ void MockServer::complete_turn(const std::string& thread_id, const std::string& 
   if (!store.complete(thread_id, turn_id)) {
     throw std::invalid_argument("paradigm-mock: no turn " + turn_id + " in thread " + thread_id);
   }
+}
+
+void MockServer::advance_clock(std::chrono::milliseconds by) {
+  impl_->context.advance_clock(by);
+}
+void MockServer::set_clock_speed(double speed) {
+  impl_->context.set_clock_speed(speed);
+}
+double MockServer::clock_speed() const {
+  return impl_->context.emulator_clock.speed();
+}
+std::chrono::milliseconds MockServer::clock_elapsed() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(impl_->context.emulator_clock.elapsed());
 }
 
 std::string MockServer::add_generated_artifact(std::uint64_t size, std::string content_type,

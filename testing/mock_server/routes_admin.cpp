@@ -6,7 +6,8 @@
 
 namespace paradigm::mock {
 
-void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server) {
+void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
+                      std::function<void()> on_shutdown_request) {
   auto guarded = [](auto body) {
     return [body](const httplib::Request& req, httplib::Response& res) {
       try {
@@ -53,6 +54,27 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                 std::lock_guard<std::mutex> lock(context.store.mutex);
                 send_json(res, 201, {{"id", context.store.add_artifact(std::move(artifact))}});
               }));
+  // The emulator's clock: {"advance_ms": N, "speed": X}, either or both; both answer {"elapsed_ms", "speed"}.
+  const auto clock_state = [&context] {
+    return json{{"elapsed_ms", std::chrono::duration_cast<std::chrono::milliseconds>(context.emulator_clock.elapsed()).count()},
+                {"speed", context.emulator_clock.speed()}};
+  };
+  server.Get("/_mock/clock", [clock_state](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, clock_state());
+  });
+  server.Post("/_mock/clock", guarded([&context, clock_state](const httplib::Request& req, httplib::Response& res) {
+                const json body = json::parse(req.body);
+                if (body.contains("speed")) context.set_clock_speed(body["speed"].get<double>());
+                if (body.contains("advance_ms"))
+                  context.advance_clock(std::chrono::milliseconds(body["advance_ms"].get<long long>()));
+                send_json(res, 200, clock_state());
+              }));
+  if (on_shutdown_request) {
+    server.Post("/_mock/shutdown", [on_shutdown_request](const httplib::Request&, httplib::Response& res) {
+      send_json(res, 202, {{"stopping", true}});
+      on_shutdown_request();
+    });
+  }
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
               [&context](const httplib::Request& req, httplib::Response& res) {
                 std::lock_guard<std::mutex> lock(context.store.mutex);

@@ -1,7 +1,11 @@
 // paradigm-mock: the Paradigm v3 emulator as a process, for the examples,
 // the demo, and for testing your own code against it (docs/mock-server.md).
+#include <paradigm/testing/mock_server.hpp>
+
 #include "admin_json.hpp"
-#include "mock_server.hpp"
+
+#include <signal.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -18,10 +22,16 @@ const char* kUsage = R"(usage: paradigm-mock [options]
   --turn-duration-ms N   how long a turn runs (default 0)
   --sync-timeout-ms N    a synchronous create answers 202 after this (default 5000)
   --stream-pause-ms N    pause between streamed events (default 0)
+  --no-compress          never compress JSON answers (default: when the client accepts it)
   --config JSON          any MockConfig setting, as admin POST /_mock/config takes it
+  --clock-speed X        run the emulator's clock X times as fast (default 1; 0 = frozen,
+                         moved only by POST /_mock/clock {"advance_ms": N})
+  --threads N            connections served at once, a thread each (default 512)
+  --listen-backlog N     connections queued before they are accepted (default 1024)
   -h, --help             this help
 
-Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT/SIGTERM.
+Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT,
+SIGTERM or POST /_mock/shutdown. Admin routes: docs/mock-server.md.
 )";
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -36,12 +46,24 @@ long long number(const std::string& option, const char* value) {
   return parsed;
 }
 
+double decimal(const std::string& option, const char* value) {
+  char* end = nullptr;
+  const double parsed = std::strtod(value, &end);
+  if (*value == '\0' || *end != '\0' || !(parsed >= 0)) usage_error(option + " needs a number >= 0");
+  return parsed;
+}
+
+long long positive(const std::string& option, const char* value) {
+  const long long parsed = number(option, value);
+  if (parsed == 0) usage_error(option + " needs a positive number");
+  return parsed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   paradigm::mock::MockConfig config;
-  int port = 0;
-  std::string host = "127.0.0.1";
+  paradigm::mock::ServerOptions server_options;
   bool custom_keys = false;
   for (int i = 1; i < argc; ++i) {
     const std::string option = argv[i];
@@ -49,12 +71,22 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
+    if (option == "--no-compress") {
+      config.compress_json = false;
+      continue;
+    }
     if (i + 1 >= argc) usage_error("unknown option or missing value: " + option);
     const char* value = argv[++i];
     if (option == "--port") {
-      port = static_cast<int>(number(option, value));
+      server_options.port = static_cast<int>(number(option, value));
     } else if (option == "--host") {
-      host = value;
+      server_options.host = value;
+    } else if (option == "--clock-speed") {
+      server_options.clock_speed = decimal(option, value);
+    } else if (option == "--threads") {
+      server_options.threads = static_cast<std::size_t>(positive(option, value));
+    } else if (option == "--listen-backlog") {
+      server_options.listen_backlog = static_cast<int>(positive(option, value));
     } else if (option == "--api-key") {
       if (!custom_keys) config.api_keys.clear();
       custom_keys = true;
@@ -84,8 +116,10 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // POST /_mock/shutdown ends the process like SIGTERM: the test that started it can stop it.
+  server_options.on_shutdown_request = [] { ::kill(::getpid(), SIGTERM); };
   try {
-    paradigm::mock::MockServer server(config, port, host);
+    paradigm::mock::MockServer server(config, server_options);
     std::cout << "paradigm-mock listening on " << server.base_url() << std::endl;
     int received = 0;
     sigwait(&signals, &received);

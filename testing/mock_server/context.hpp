@@ -2,7 +2,9 @@
 
 // What every route of the emulator shares.
 
-#include "mock_server.hpp"
+#include <paradigm/testing/mock_server.hpp>
+
+#include "mock_clock.hpp"
 #include "store.hpp"
 
 #include <httplib.h>
@@ -19,6 +21,8 @@ using Handler = std::function<void(const httplib::Request&, httplib::Response&)>
 
 struct Context {
   Store store;
+  /// The emulator's time: turn durations, cancel delays, sync_timeout.
+  MockClock emulator_clock;
   std::string scheme = "http";
   std::string host = "127.0.0.1";
   int port = 0;
@@ -32,6 +36,28 @@ struct Context {
     config_ = config;
   }
   std::string base_url() const { return scheme + "://" + host + ":" + std::to_string(port); }
+
+  /// The emulator's time now.
+  SteadyTime now() const { return emulator_clock.now(); }
+  /// Moves the clock forward, and wakes the requests waiting for a turn.
+  void advance_clock(MockClock::duration by) {
+    emulator_clock.advance(by);
+    wake_waiters();
+  }
+  /// Changes the clock's speed, and wakes the requests waiting for a turn.
+  void set_clock_speed(double speed) {
+    emulator_clock.set_speed(speed);
+    wake_waiters();
+  }
+  /// Waits on store.changed until `deadline` of the emulator's clock (or
+  /// until notified). Caller holds `lock` on store.mutex.
+  void wait_until(std::unique_lock<std::mutex>& lock, SteadyTime deadline) {
+    if (const auto real = emulator_clock.real_time_until(deadline)) {
+      store.changed.wait_for(lock, *real);
+    } else {
+      store.changed.wait(lock);  // frozen: until the clock moves or a turn finishes
+    }
+  }
 
   /// Waits `duration` (0 = until stop). Returns false when the server is stopping.
   bool pause(std::chrono::milliseconds duration) {
@@ -49,6 +75,9 @@ struct Context {
       stopping = true;
     }
     stop_cv.notify_all();
+    wake_waiters();
+  }
+  void wake_waiters() {
     std::lock_guard<std::mutex> lock(store.mutex);
     store.changed.notify_all();
   }
@@ -74,7 +103,7 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
 void add_thread_routes(Context& context, const RouteAdder& add);
 void add_catalog_routes(Context& context, const RouteAdder& add);
 void add_admin_routes(Context& context, class FaultBook& faults, class RequestLog& log,
-                      httplib::Server& server);
+                      httplib::Server& server, std::function<void()> on_shutdown_request);
 
 /// Answers with the stored turn as Server-Sent Events, the way an agent
 /// working on it would report (see sse_stream.cpp for the vocabulary).

@@ -91,7 +91,7 @@ json finish_turn(Context& context, const std::string& turn_id, bool failed) {
     turn.error = {{"code", "stream_error"}, {"message", "The agent failed while streaming (mock)."}};
   }
   context.store.changed.notify_all();
-  return context.store.turn_json(turn, Clock::now(), context.config().cancel_delay);
+  return context.store.turn_json(turn, context.now(), context.config().cancel_delay);
 }
 
 }  // namespace

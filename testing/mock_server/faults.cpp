@@ -128,27 +128,41 @@ std::optional<Fault> FaultBook::take(const std::string& method, const std::strin
   return std::nullopt;
 }
 
-bool shutdown_connection(const httplib::Request& req, int server_port) {
-  // cpp-httplib does not hand the socket to handlers: find it among the
-  // process's descriptors by its two ports.
+namespace {
+
+// Shuts down the server's accepted sockets on `server_port` whose peer port
+// is `peer_port` (-1: every one). cpp-httplib does not hand the sockets to
+// handlers: they are found among the process's descriptors by their ports.
+int shutdown_sockets(int server_port, int peer_port) {
   DIR* dir = ::opendir("/proc/self/fd");
-  if (!dir) return false;
-  bool done = false;
+  if (!dir) return 0;
+  int done = 0;
   while (dirent* entry = ::readdir(dir)) {
     const int fd = std::atoi(entry->d_name);
     if (fd <= 2) continue;
     sockaddr_storage local{}, peer{};
     socklen_t local_length = sizeof(local), peer_length = sizeof(peer);
     if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
+    // The listening socket has no peer: it is left alone.
     if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
-    if (port_of(local) == server_port && port_of(peer) == req.remote_port) {
+    if (port_of(local) == server_port && (peer_port < 0 || port_of(peer) == peer_port)) {
       ::shutdown(fd, SHUT_RDWR);
-      done = true;
-      break;
+      ++done;
+      if (peer_port >= 0) break;
     }
   }
   ::closedir(dir);
   return done;
+}
+
+}  // namespace
+
+bool shutdown_connection(const httplib::Request& req, int server_port) {
+  return shutdown_sockets(server_port, req.remote_port) > 0;
+}
+
+void shutdown_connections(int server_port) {
+  shutdown_sockets(server_port, -1);
 }
 
 void answer_with_fault(Context& context, const Fault& fault, const httplib::Request& req,
