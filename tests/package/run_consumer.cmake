@@ -2,7 +2,8 @@
 #   MODE=find_package     : install PARADIGM_BUILD_DIR into a temporary prefix,
 #                           then find_package(paradigm CONFIG REQUIRED); also pkg-config.
 #   MODE=add_subdirectory : the consumer adds PARADIGM_SOURCE_DIR as a subdirectory,
-#                           with BUILD_SHARED_LIBS=ON (checks exported symbols).
+#                           with BUILD_SHARED_LIBS=ON (checks exported symbols
+#                           with check_exports.sh; needs PARADIGM_VERSION).
 
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -49,19 +50,9 @@ elseif(MODE STREQUAL "add_subdirectory")
 
   # Only the public API is exported from the shared library.
   file(GLOB_RECURSE shared_lib "${consumer_build}/*libparadigm.so")
-  find_program(NM nm)
-  if(NM AND shared_lib)
-    list(GET shared_lib 0 shared_lib)
-    run(${NM} -DC --defined-only "${shared_lib}")
-    # A symbol *named* in an internal namespace (public functions may take nlohmann types).
-    string(REGEX MATCHALL "[0-9a-f]+ [A-Za-z] (paradigm::detail::|nlohmann::|curl_|httplib::)[^\n]*" leaked
-           "${LAST_OUTPUT}")
-    if(leaked)
-      list(LENGTH leaked count)
-      list(SUBLIST leaked 0 5 sample)
-      message(FATAL_ERROR "${count} internal symbols exported, e.g.:\n${sample}")
-    endif()
-  endif()
+  list(GET shared_lib 0 shared_lib)
+  run(bash "${CMAKE_CURRENT_LIST_DIR}/check_exports.sh" "${shared_lib}" "${PARADIGM_VERSION}")
+  message(STATUS "${LAST_OUTPUT}")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()
