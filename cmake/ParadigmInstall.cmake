@@ -4,11 +4,12 @@ include(CMakePackageConfigHelpers)
 
 set(PARADIGM_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/paradigm")
 
+# Components: see cmake/ParadigmPackaging.cmake (what names none is "development").
 install(TARGETS paradigm
   EXPORT paradigmTargets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT development
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/paradigm"
@@ -39,10 +40,13 @@ install(FILES
   "${PROJECT_BINARY_DIR}/paradigmConfigVersion.cmake"
   DESTINATION ${PARADIGM_CMAKE_DIR})
 
-# pkg-config: libcurl is private to a shared build, needed at link time of a static one.
+# pkg-config: a shared libparadigm links libcurl itself, so its users need no
+# libcurl.pc (pkg-config reads Requires.private even for --cflags, and would
+# fail without libcurl's development package); a static one needs libcurl at
+# the user's link time.
 if(BUILD_SHARED_LIBS)
   set(PARADIGM_PC_LIBS_PRIVATE "")
-  set(PARADIGM_PC_REQUIRES_PRIVATE "libcurl")
+  set(PARADIGM_PC_REQUIRES_PRIVATE "")
 else()
   set(PARADIGM_PC_LIBS_PRIVATE "-lpthread")
   set(PARADIGM_PC_REQUIRES_PRIVATE "libcurl")

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test:
-#   1. the whole suite, built with warnings as errors (the benchmarks are
-#      built too, so that they keep compiling, but not run);
-#   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the concurrency tests under ThreadSanitizer;
-#   4. each fuzz target for a short, fixed time (scripts/fuzz.sh).
+#   1. the whole suite with GCC + libstdc++, the library shared and for /usr
+#      (as packaged), built with warnings as errors (the benchmarks are built
+#      too, so that they keep compiling, but not run); the header matrix
+#      (GCC and clang + libc++, C++17/20/23) is part of it;
+#   2. the Debian packages of that build: made (scripts/package.sh),
+#      installed, used from /usr and removed (tests/package/deb_roundtrip.sh);
+#   3. clang + libc++: library, unit tests, one example (scripts/clang-libcxx.sh);
+#   4. the whole suite again, static, under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   5. the concurrency tests under ThreadSanitizer;
+#   6. each fuzz target for a short, fixed time (scripts/fuzz.sh).
 #
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   step 1 only
@@ -15,7 +20,7 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
 packages=("${PARADIGM_PACKAGES[@]}" libbenchmark-dev)
-$quick || packages+=(clang libclang-rt-14-dev)
+$quick || packages+=(clang libclang-rt-14-dev libc++-dev libc++abi-dev dpkg-dev file)
 ensure_packages "${packages[@]}"
 
 run_suite() {  # run_suite DIR [ctest options...]
@@ -24,9 +29,11 @@ run_suite() {  # run_suite DIR [ctest options...]
   ctest --test-dir "$dir" --output-on-failure --parallel "$PARADIGM_JOBS" --timeout 900 "$@"
 }
 
-log "1/4 Build with warnings as errors, run every test"
+log "1/6 Build with warnings as errors, run every test"
 build="$PARADIGM_ROOT/build/ci"
-configure_build "$build" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_BUILD_BENCH=ON
+# Shared and for /usr: what step 2 packages (scripts/package.sh configures the same).
+configure_build "$build" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_BUILD_BENCH=ON \
+  -DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr -DPARADIGM_BUILD_EXAMPLES=ON
 cmake --build "$build" --parallel "$PARADIGM_JOBS"
 run_suite "$build"
 if $quick; then
@@ -34,16 +41,27 @@ if $quick; then
   exit 0
 fi
 
-log "2/4 The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+log "2/6 Debian packages: make, install, use from /usr, remove"
+PARADIGM_PACKAGE_BUILD="$build" "$PARADIGM_ROOT/scripts/package.sh" "$PARADIGM_ROOT/build/debs"
+code=0
+bash "$PARADIGM_ROOT/tests/package/deb_roundtrip.sh" "$PARADIGM_ROOT/build/debs" \
+  "$build/tests/mock_server/paradigm-mock" || code=$?
+[ "$code" -eq 0 ] || [ "$code" -eq 77 ] || exit "$code"  # 77: skipped (not root)
+
+log "3/6 clang + libc++: library, unit tests, quickstart"
+"$PARADIGM_ROOT/scripts/clang-libcxx.sh" "$build/tests/mock_server/paradigm-mock"
+
+log "4/6 The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 asan="$PARADIGM_ROOT/build/asan"
 configure_build "$asan" -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined"
 cmake --build "$asan" --parallel "$PARADIGM_JOBS"
-# The package tests install and rebuild the library without sanitizers: they ran in step 1.
+# The package tests install and rebuild the library without sanitizers, and
+# the header matrix compiles no code to run: both ran in step 1.
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  run_suite "$asan" -E '^package\.'
+  run_suite "$asan" -E '^(package|headers)\.'
 
-log "3/4 Concurrency tests under ThreadSanitizer"
+log "5/6 Concurrency tests under ThreadSanitizer"
 tsan="$PARADIGM_ROOT/build/tsan"
 configure_build "$tsan" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_SANITIZE=thread -DPARADIGM_BUILD_EXAMPLES=OFF
 cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
@@ -51,7 +69,7 @@ cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PARADIGM_ROOT/tests/tsan.supp" \
   run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|TurnSets|CurlPool|TlsRelay)'
 
-log "4/4 Fuzzing, 20 s per target"
+log "6/6 Fuzzing, 20 s per target"
 "$PARADIGM_ROOT/scripts/fuzz.sh" 20
 
 log "All tests passed"

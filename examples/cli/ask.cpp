@@ -6,8 +6,6 @@
 #include <iostream>
 #include <sstream>
 
-#include <unistd.h>
-
 namespace paradigm_cli {
 
 namespace {
@@ -106,7 +104,7 @@ int run_ask(const Common& common, const AskOptions& ask) {
 
 int run_chat(const Common& common, const AskOptions& settings) {
   auto client = make_client(common);
-  const bool interactive = ::isatty(STDIN_FILENO) == 1;
+  const bool interactive = stdin_is_terminal();
   std::string thread = settings.thread;
   std::string line;
   int code = kSuccess;

@@ -5,6 +5,8 @@
 
 #include <paradigm/paradigm.hpp>
 
+#include "terminal.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,9 +50,6 @@ void print_ids(const paradigm::Turn& turn, const Common& common);
 
 /// Pretty JSON of a model type.
 std::string pretty(const std::string& json);
-
-/// True when stderr is a terminal (progress is shown only there).
-bool stderr_is_terminal();
 
 /// Shows on stderr which tool runs and its progress, overwriting one line.
 class ProgressLine {

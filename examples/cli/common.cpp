@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <iostream>
 
-#include <unistd.h>
-
 namespace paradigm_cli {
 
 paradigm::ThreadsClient make_client(const Common& common) {
@@ -57,10 +55,6 @@ int print_turn(const paradigm::Turn& turn, bool json) {
 void print_ids(const paradigm::Turn& turn, const Common& common) {
   if (common.verbose)
     std::cerr << "thread " << turn.thread << " turn " << turn.id << ' ' << turn.status.text() << '\n';
-}
-
-bool stderr_is_terminal() {
-  return ::isatty(STDERR_FILENO) == 1;
 }
 
 void ProgressLine::show_turn(const paradigm::Turn& turn) {

@@ -4,6 +4,7 @@
 
 #include <paradigm/errors.hpp>
 
+#include "core/platform.hpp"
 #include "core/text.hpp"
 
 #include <cerrno>
@@ -11,16 +12,6 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
-
-#ifdef _WIN32
-#include <io.h>
-#define PARADIGM_FILENO _fileno
-#define PARADIGM_TRUNCATE(fd) _chsize_s(fd, 0)
-#else
-#include <unistd.h>
-#define PARADIGM_FILENO fileno
-#define PARADIGM_TRUNCATE(fd) ftruncate(fd, 0)
-#endif
 
 namespace paradigm::detail {
 
@@ -143,7 +134,7 @@ FileDownload::FileDownload(std::filesystem::path destination, ProgressCallback p
       destination_.has_parent_path() ? destination_.parent_path() : std::filesystem::path(".");
   // Same directory as the destination, so that the final rename is atomic.
   temporary_ = directory / ("." + destination_.filename().string() + "." + random_suffix() + ".part");
-  file_ = std::fopen(temporary_.string().c_str(), "wbx");
+  file_ = platform::create_new_file(temporary_);
   if (!file_) throw Error("cannot create " + temporary_.string() + ": " + std::strerror(errno));
   // Fixed-size writes, whatever the size of the received chunks.
   write_buffer_.resize(kWriteBufferBytes);
@@ -169,7 +160,7 @@ void FileDownload::reset() {
   // (auto_da_alloc), which cost a 1 GiB download half a second.
   if (std::fflush(file_) != 0) fail("cannot flush");
   if (std::ftell(file_) == 0) return;
-  if (PARADIGM_TRUNCATE(PARADIGM_FILENO(file_)) != 0) fail("cannot truncate");
+  if (!platform::truncate_to_empty(file_)) fail("cannot truncate");
   std::rewind(file_);
 }
 

@@ -2,7 +2,8 @@
 #   MODE=find_package     : install PARADIGM_BUILD_DIR into a temporary prefix,
 #                           then find_package(paradigm CONFIG REQUIRED); also pkg-config.
 #   MODE=add_subdirectory : the consumer adds PARADIGM_SOURCE_DIR as a subdirectory,
-#                           with BUILD_SHARED_LIBS=ON (checks exported symbols).
+#                           with BUILD_SHARED_LIBS=ON (checks exported symbols
+#                           with check_exports.sh; needs PARADIGM_VERSION).
 #   MODE=testing_kit      : install PARADIGM_BUILD_DIR, then build and run a test
 #                           project with find_package(paradigm COMPONENTS testing).
 
@@ -51,19 +52,8 @@ elseif(MODE STREQUAL "add_subdirectory")
 
   # Only the public API is exported from the shared library.
   file(GLOB_RECURSE shared_lib "${consumer_build}/*libparadigm.so")
-  find_program(NM nm)
-  if(NM AND shared_lib)
-    list(GET shared_lib 0 shared_lib)
-    run(${NM} -DC --defined-only "${shared_lib}")
-    # A symbol *named* in an internal namespace (public functions may take nlohmann types).
-    string(REGEX MATCHALL "[0-9a-f]+ [A-Za-z] (paradigm::detail::|nlohmann::|curl_|httplib::)[^\n]*" leaked
-           "${LAST_OUTPUT}")
-    if(leaked)
-      list(LENGTH leaked count)
-      list(SUBLIST leaked 0 5 sample)
-      message(FATAL_ERROR "${count} internal symbols exported, e.g.:\n${sample}")
-    endif()
-  endif()
+  list(GET shared_lib 0 shared_lib)
+  run(bash "${CMAKE_CURRENT_LIST_DIR}/check_exports.sh" "${shared_lib}" "${PARADIGM_VERSION}")
 elseif(MODE STREQUAL "testing_kit")
   set(prefix "${WORK_DIR}/prefix")
   run(${CMAKE_COMMAND} --install "${PARADIGM_BUILD_DIR}" --prefix "${prefix}" --config ${BUILD_TYPE})

@@ -2,6 +2,7 @@
 #include <paradigm/paradigm.hpp>
 
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -23,9 +24,22 @@ int check(bool ok, const char* what) {
   return ok ? 0 : 1;
 }
 
+// With --server: one real turn against PARADIGM_BASE_URL (the emulator, in
+// tests/package/deb_roundtrip.sh).
+int ask_the_server() {
+  paradigm::ThreadsClient client(paradigm::ClientOptions::from_env());
+  paradigm::TurnRequest ask;
+  ask.query = "What is the capital of France?";
+  const auto turn = client.create_thread_with_turn(ask);
+  std::cout << "server: " << turn.final_answer() << '\n';
+  return check(turn.status == paradigm::TurnStatus::completed &&
+                   turn.final_answer().find("Paris") != std::string::npos,
+               "a turn against the server");
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   int failures = 0;
   const auto turn = paradigm::from_json<paradigm::Turn>(kDocumentedTurn);
   failures += check(turn.status == paradigm::TurnStatus::completed, "status");
@@ -52,5 +66,6 @@ int main() {
   failures += check(client.options().base_url.find("127.0.0.1") != std::string::npos, "client options");
 
   std::cout << "paradigm " << paradigm::version() << ": " << turn.final_answer() << '\n';
+  if (argc > 1 && std::string(argv[1]) == "--server") failures += ask_the_server();
   return failures == 0 ? 0 : 1;
 }
