@@ -22,6 +22,7 @@
 #include <paradigm/page.hpp>
 #include <paradigm/pagination.hpp>
 #include <paradigm/requests.hpp>
+#include <paradigm/schema.hpp>
 #include <paradigm/serialize.hpp>
 #include <paradigm/source.hpp>
 #include <paradigm/stream.hpp>
