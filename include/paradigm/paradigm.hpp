@@ -26,6 +26,7 @@
 #include <paradigm/serialize.hpp>
 #include <paradigm/source.hpp>
 #include <paradigm/stream.hpp>
+#include <paradigm/structured.hpp>
 #include <paradigm/thread.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
