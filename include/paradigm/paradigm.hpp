@@ -21,6 +21,7 @@
 #include <paradigm/options.hpp>
 #include <paradigm/page.hpp>
 #include <paradigm/pagination.hpp>
+#include <paradigm/progress.hpp>
 #include <paradigm/requests.hpp>
 #include <paradigm/schema.hpp>
 #include <paradigm/serialize.hpp>
