@@ -18,6 +18,7 @@ enum Exit : int {
   kUsage = 2,         // bad command line
   kTurnFailed = 3,    // the turn ended failed or cancelled
   kWaitDeadline = 4,  // the wait deadline passed
+  kSchemaMismatch = 5,  // the answer does not follow --schema
 };
 
 /// Options every subcommand accepts.
@@ -53,9 +54,15 @@ class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled) {}
   ~ProgressLine() { clear(); }
-  void show_turn(const paradigm::Turn& turn);
+  /// Reasoning, the running tool and its percentage: the same for a streamed and a polled turn.
+  void show(const paradigm::TurnProgress& progress);
   void show_bytes(std::uint64_t received, std::optional<std::uint64_t> total);
   void clear();
+  /// Clears the line and draws no more (the answer is being printed).
+  void stop() {
+    clear();
+    enabled_ = false;
+  }
 
  private:
   void draw(const std::string& text);
