@@ -89,7 +89,8 @@ int check_answer(const paradigm::Turn& turn, const paradigm::JsonValue& schema) 
   if (mismatches.empty()) return kSuccess;
   std::cerr << "paradigm: the answer does not follow --schema:\n";
   for (const auto& mismatch : mismatches)
-    std::cerr << "  " << (mismatch.path.empty() ? "(the answer)" : mismatch.path) << ": " << mismatch.message << '\n';
+    std::cerr << "  " << (mismatch.path.empty() ? "(the answer)" : mismatch.path) << ": " << mismatch.message
+              << '\n';
   return kSchemaMismatch;
 }
 

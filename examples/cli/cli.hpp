@@ -14,10 +14,10 @@ namespace paradigm_cli {
 /// Exit codes (also in docs/cli.md).
 enum Exit : int {
   kSuccess = 0,
-  kApiError = 1,      // API or connection error
-  kUsage = 2,         // bad command line
-  kTurnFailed = 3,    // the turn ended failed or cancelled
-  kWaitDeadline = 4,  // the wait deadline passed
+  kApiError = 1,        // API or connection error
+  kUsage = 2,           // bad command line
+  kTurnFailed = 3,      // the turn ended failed or cancelled
+  kWaitDeadline = 4,    // the wait deadline passed
   kSchemaMismatch = 5,  // the answer does not follow --schema
 };
 

@@ -233,17 +233,19 @@ class PARADIGM_API ThreadsClient {
   template <class T>
   Structured<T> create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
                                         const CallOptions& call = {}) {
-    return detail::structured<T>(create_thread_with_turn(detail::with_response_format<T>(request), create, call));
+    return detail::structured<T>(
+        create_thread_with_turn(detail::with_response_format<T>(request), create, call));
   }
   template <class T>
   Structured<T> create_turn(std::string_view thread_id, const TurnRequest& request,
                             const CreateOptions& create = {}, const CallOptions& call = {}) {
-    return detail::structured<T>(create_turn(thread_id, detail::with_response_format<T>(request), create, call));
+    return detail::structured<T>(
+        create_turn(thread_id, detail::with_response_format<T>(request), create, call));
   }
   /// Waits for a turn created with T's schema (e.g. in the background) and reads its answer.
   template <class T>
-  Structured<T> wait_for_turn(std::string_view thread_id, std::string_view turn_id, const WaitOptions& wait = {},
-                              const CallOptions& call = {}) {
+  Structured<T> wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                              const WaitOptions& wait = {}, const CallOptions& call = {}) {
     return detail::structured<T>(wait_for_turn(thread_id, turn_id, wait, call));
   }
   /// Streams the turn; `on_event` may be empty (progress: `stream.waiting.on_progress`).
@@ -261,7 +263,8 @@ class PARADIGM_API ThreadsClient {
                                                          detail::or_ignore(on_event), stream, call));
   }
   template <class T>
-  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request,
+                                                      const CreateOptions& create = {},
                                                       const CallOptions& call = {}) {
     return detail::then_map<Structured<T>>(
         async_create_thread_with_turn(detail::with_response_format<T>(request), create, call),
@@ -282,8 +285,8 @@ class PARADIGM_API ThreadsClient {
   }
   template <class T>
   Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
-                                          const StreamHandler& on_event = {}, const StreamOptions& stream = {},
-                                          const CallOptions& call = {}) {
+                                          const StreamHandler& on_event = {},
+                                          const StreamOptions& stream = {}, const CallOptions& call = {}) {
     return detail::then_map<Structured<T>>(
         async_stream_turn(thread_id, detail::with_response_format<T>(request), detail::or_ignore(on_event),
                           stream, call),

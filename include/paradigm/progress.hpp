@@ -22,7 +22,8 @@ namespace paradigm {
 ///     paradigm::WaitOptions wait;
 ///     wait.on_progress = [](const paradigm::TurnProgress& p) {
 ///       if (p.kind == paradigm::TurnProgress::Kind::tool_step && p.step && p.step->progress_report)
-///         std::cerr << p.tool_call->tool.name << ' ' << p.step->progress_report->progress_percentage.value_or(0) << "%\n";
+///         std::cerr << p.tool_call->tool.name << ' '
+///                   << p.step->progress_report->progress_percentage.value_or(0) << "%\n";
 ///     };
 struct PARADIGM_API TurnProgress {
   enum class Kind {

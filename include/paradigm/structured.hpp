@@ -41,31 +41,33 @@
 
 /// Describes the members of struct `Type` (1 to 64 of them, by name): each is
 /// a property of its schema, `required` unless it is a std::optional.
-#define PARADIGM_STRUCTURED(Type, ...)                                                  \
-  template <class ParadigmVisitor>                                                      \
-  void paradigm_structured_members(ParadigmVisitor& paradigm_visitor, const Type*) {   \
-    PARADIGM_DETAIL_FOR_EACH(PARADIGM_DETAIL_MEMBER, Type, __VA_ARGS__)                 \
+#define PARADIGM_STRUCTURED(Type, ...)                                               \
+  template <class ParadigmVisitor>                                                   \
+  void paradigm_structured_members(ParadigmVisitor& paradigm_visitor, const Type*) { \
+    PARADIGM_DETAIL_FOR_EACH(PARADIGM_DETAIL_MEMBER, Type, __VA_ARGS__)              \
   }
 
 /// Describes enum `Enum` as a JSON string enum of its values' names, as written.
-#define PARADIGM_STRUCTURED_ENUM(Enum, ...)                                                    \
-  inline const ::paradigm::detail::EnumValues<Enum>& paradigm_structured_enum(const Enum*) {   \
-    static const ::paradigm::detail::EnumValues<Enum> paradigm_values{                         \
-        PARADIGM_DETAIL_FOR_EACH(PARADIGM_DETAIL_ENUM_VALUE, Enum, __VA_ARGS__)};              \
-    return paradigm_values;                                                                    \
+#define PARADIGM_STRUCTURED_ENUM(Enum, ...)                                                  \
+  inline const ::paradigm::detail::EnumValues<Enum>& paradigm_structured_enum(const Enum*) { \
+    static const ::paradigm::detail::EnumValues<Enum> paradigm_values{                       \
+        PARADIGM_DETAIL_FOR_EACH(PARADIGM_DETAIL_ENUM_VALUE, Enum, __VA_ARGS__)};            \
+    return paradigm_values;                                                                  \
   }
 
 /// A `description` for member `member` of described struct `Type` (tells the
 /// model what to put there). A misspelt member is a compile error.
-#define PARADIGM_DESCRIBE(Type, member, text)                                                 \
-  inline const char* paradigm_structured_description(                                         \
-      const Type*, ::paradigm::detail::Member<&Type::member>) {                               \
-    return text;                                                                              \
+#define PARADIGM_DESCRIBE(Type, member, text)                                                     \
+  inline const char* paradigm_structured_description(const Type*,                                 \
+                                                     ::paradigm::detail::Member<&Type::member>) { \
+    return text;                                                                                  \
   }
 
 /// A `description` for the described struct or enum `Type` itself.
-#define PARADIGM_DESCRIBE_TYPE(Type, text) \
-  inline const char* paradigm_structured_description(const Type*) { return text; }
+#define PARADIGM_DESCRIBE_TYPE(Type, text)                          \
+  inline const char* paradigm_structured_description(const Type*) { \
+    return text;                                                    \
+  }
 
 namespace paradigm {
 

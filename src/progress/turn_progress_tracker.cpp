@@ -96,8 +96,8 @@ std::optional<T> decoded(const Json& json) {
 }
 
 // What makes a step's report worth reporting again when it changes in place.
-using StepState = std::tuple<std::string, std::optional<double>, std::optional<std::string>,
-                             std::optional<std::int64_t>>;
+using StepState =
+    std::tuple<std::string, std::optional<double>, std::optional<std::string>, std::optional<std::int64_t>>;
 
 StepState state_of(const ToolStep& step) {
   if (!step.progress_report) return {step.status, std::nullopt, std::nullopt, std::nullopt};
@@ -156,7 +156,8 @@ struct TurnProgressTracker::State {
     CallSeen& seen = it->second;
     if (fresh) tool_event(TurnProgress::Kind::tool_started, call);
     // The step reported last may have moved on in place (a new percentage).
-    if (seen.steps > 0 && seen.steps <= call.steps.size() && state_of(call.steps[seen.steps - 1]) != seen.last_step)
+    if (seen.steps > 0 && seen.steps <= call.steps.size() &&
+        state_of(call.steps[seen.steps - 1]) != seen.last_step)
       tool_event(TurnProgress::Kind::tool_step, call, &call.steps[seen.steps - 1]);
     for (std::size_t i = seen.steps; i < call.steps.size(); ++i)
       tool_event(TurnProgress::Kind::tool_step, call, &call.steps[i]);
@@ -212,7 +213,8 @@ void TurnProgressTracker::observe(const Turn& turn) {
   if (const Message* answer = turn.answer()) {
     std::size_t reasoning_parts = 0;
     for (const Part& part : answer->parts) {
-      if (part.type == PartType::reasoning && part.reasoning) state_->reasoning_part(reasoning_parts++, *part.reasoning);
+      if (part.type == PartType::reasoning && part.reasoning)
+        state_->reasoning_part(reasoning_parts++, *part.reasoning);
       if (part.type == PartType::tool_call && part.tool_call) state_->tool_call(*part.tool_call);
     }
   }

@@ -88,8 +88,8 @@ class Checker {
         if (name.is_string()) names.push_back(name.get<std::string>());
       }
     }
-    if (names.empty() ||
-        std::any_of(names.begin(), names.end(), [&](const std::string& name) { return has_type(value, name); })) {
+    if (names.empty() || std::any_of(names.begin(), names.end(),
+                                     [&](const std::string& name) { return has_type(value, name); })) {
       return true;
     }
     std::string expected;

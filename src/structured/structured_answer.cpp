@@ -51,15 +51,16 @@ JsonValue checked_json(std::string_view text, const JsonValue& schema) {
   SchemaCheckOptions options;
   options.null_as_absent = true;
   const auto mismatches = check_schema(value, schema, options);
-  if (!mismatches.empty()) throw DecodeError(mismatch_message(mismatches), mismatches.front().path, std::string(text));
+  if (!mismatches.empty())
+    throw DecodeError(mismatch_message(mismatches), mismatches.front().path, std::string(text));
   return value;
 }
 
 JsonValue checked_answer(const Turn& turn, const JsonValue& schema) {
   if (turn.status != TurnStatus::completed) {
     const std::string status = turn.status.empty() ? std::string("of unknown status") : turn.status.text();
-    throw StructuredOutputError("structured output: turn " + turn.id + " is " + status + ": it has no answer to read",
-                                "", "", turn);
+    throw StructuredOutputError(
+        "structured output: turn " + turn.id + " is " + status + ": it has no answer to read", "", "", turn);
   }
   try {
     return checked_json(turn.final_answer(), schema);

@@ -39,7 +39,8 @@ TEST_F(ProgressEvents, AStreamedAndAPolledTurnReportTheSameEvents) {
   ProgressLog streamed;
   StreamOptions stream;
   stream.waiting.on_progress = streamed.handler();
-  const Turn done = paradigm.stream_thread_with_turn(drawing(), [](const StreamEvent&) { return true; }, stream);
+  const Turn done = paradigm.stream_thread_with_turn(
+      drawing(), [](const StreamEvent&) { return true; }, stream);
   ASSERT_EQ(done.status, TurnStatus::completed);
 
   // The emulator's stream names the tool's result only in its final turn, so

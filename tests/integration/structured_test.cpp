@@ -72,12 +72,13 @@ TEST_F(StructuredOutput, AnAnswerOutsideTheSchemaNamesTheMemberAndKeepsTheTurn) 
 }
 
 TEST_F(StructuredOutput, AnAnswerThatIsNotJsonIsADecodeErrorKeepingTheText) {
-  const nlohmann::json turn = {
-      {"id", "u1"},
-      {"thread", "t1"},
-      {"status", "completed"},
-      {"messages",
-       {{{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", "Paris, of course."}}}}}}}};
+  const nlohmann::json turn = {{"id", "u1"},
+                               {"thread", "t1"},
+                               {"status", "completed"},
+                               {"messages",
+                                {{{"id", "m2"},
+                                  {"role", "assistant"},
+                                  {"parts", {{{"type", "text"}, {"text", "Paris, of course."}}}}}}}};
   mock::Fault fault;
   fault.method = "POST";
   fault.path_regex = "/api/v3/threads/turns";
@@ -135,7 +136,8 @@ TEST_F(StructuredBackground, ABackgroundTurnHasNoValueUntilItIsWaitedFor) {
   ASSERT_TRUE(done.value);
   EXPECT_EQ(done.value->capital, "Paris");
   // The same answer through the free function, as another process would read it.
-  EXPECT_EQ(paradigm::parse<Capital>(paradigm.get_turn(started.turn.thread, started.turn.id)).country, "France");
+  EXPECT_EQ(paradigm::parse<Capital>(paradigm.get_turn(started.turn.thread, started.turn.id)).country,
+            "France");
 }
 
 TEST_F(StructuredBackground, AnAsynchronousWaitReadsTheAnswer) {

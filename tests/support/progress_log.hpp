@@ -56,7 +56,8 @@ struct ProgressLog {
     return [this](const TurnProgress& p) {
       if (p.kind == TurnProgress::Kind::other) {
         others.push_back(describe(p));
-      } else if (p.kind == TurnProgress::Kind::text && !lines.empty() && lines.back().rfind("text ", 0) == 0) {
+      } else if (p.kind == TurnProgress::Kind::text && !lines.empty() &&
+                 lines.back().rfind("text ", 0) == 0) {
         lines.back() += p.text;
       } else {
         lines.push_back(describe(p));

@@ -10,7 +10,8 @@ using paradigm::JsonValue;
 using paradigm::SchemaCheckOptions;
 
 // "path: message" of each mismatch of `value` against `schema`.
-std::vector<std::string> mismatches(const char* value, const char* schema, const SchemaCheckOptions& options = {}) {
+std::vector<std::string> mismatches(const char* value, const char* schema,
+                                    const SchemaCheckOptions& options = {}) {
   std::vector<std::string> out;
   for (const auto& m : check_schema(JsonValue::parse(value), JsonValue::parse(schema), options))
     out.push_back(m.path + ": " + m.message);
@@ -35,7 +36,8 @@ TEST(CheckSchema, TypesAreJsonSchemasIncludingIntegerAsAMathematicalInteger) {
 
 TEST(CheckSchema, ATypeListAcceptsAnyOfItsTypes) {
   EXPECT_TRUE(mismatches("null", R"({"type": ["string", "null"]})").empty());
-  EXPECT_EQ(mismatches("1", R"({"type": ["string", "null"]})"), (Lines{": expected string or null, got integer"}));
+  EXPECT_EQ(mismatches("1", R"({"type": ["string", "null"]})"),
+            (Lines{": expected string or null, got integer"}));
 }
 
 TEST(CheckSchema, RequiredMembersAndPropertiesAreCheckedWithTheirPaths) {
@@ -45,9 +47,10 @@ TEST(CheckSchema, RequiredMembersAndPropertiesAreCheckedWithTheirPaths) {
 }
 
 TEST(CheckSchema, ItemsAreCheckedAtTheirIndex) {
-  EXPECT_EQ(mismatches(R"({"cities": [{"name": "a"}, {"name": "b"}, {"name": 3}]})",
-                       R"({"properties": {"cities": {"items": {"properties": {"name": {"type": "string"}}}}}})"),
-            (Lines{"cities[2].name: expected string, got integer"}));
+  EXPECT_EQ(
+      mismatches(R"({"cities": [{"name": "a"}, {"name": "b"}, {"name": 3}]})",
+                 R"({"properties": {"cities": {"items": {"properties": {"name": {"type": "string"}}}}}})"),
+      (Lines{"cities[2].name: expected string, got integer"}));
 }
 
 TEST(CheckSchema, EnumsCompareWholeJsonValues) {
@@ -76,7 +79,8 @@ TEST(CheckSchema, KeywordsOutsideTheSubsetAreNotChecked) {
 TEST(CheckSchema, NullForAnOptionalMemberIsAbsentOnlyWhenAsked) {
   const char* schema = R"({"properties": {"motto": {"type": "string"}, "name": {"type": "string"}},
                            "required": ["name"]})";
-  EXPECT_EQ(mismatches(R"({"name": "a", "motto": null})", schema), (Lines{"motto: expected string, got null"}));
+  EXPECT_EQ(mismatches(R"({"name": "a", "motto": null})", schema),
+            (Lines{"motto: expected string, got null"}));
   SchemaCheckOptions lenient;
   lenient.null_as_absent = true;
   EXPECT_TRUE(mismatches(R"({"name": "a", "motto": null})", schema, lenient).empty());

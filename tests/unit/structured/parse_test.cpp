@@ -78,8 +78,8 @@ TEST(Parse, AWrongTypeNamesTheMemberAndKeepsTheText) {
 }
 
 TEST(Parse, APathReachesIntoArraysAndNestedStructs) {
-  const DecodeError e = error_of<Country>(std::string(kFrance).replace(
-      std::string(kFrance).find(R"("name": "Presqu'ile")"), 20, R"("name": 7)"));
+  const DecodeError e = error_of<Country>(
+      std::string(kFrance).replace(std::string(kFrance).find(R"("name": "Presqu'ile")"), 20, R"("name": 7)"));
   EXPECT_EQ(e.path(), "cities[0].districts[0].name");
 }
 
@@ -157,7 +157,8 @@ TEST(ParseTurn, ATurnThatDidNotCompleteHasNoAnswerToRead) {
 }
 
 TEST(StructuredResult, HoldsTheValueOnlyOnceTheTurnCompleted) {
-  const auto done = paradigm::detail::structured<District>(turn_answering("completed", R"({"name": "Marais"})"));
+  const auto done =
+      paradigm::detail::structured<District>(turn_answering("completed", R"({"name": "Marais"})"));
   ASSERT_TRUE(done.value);
   EXPECT_EQ(done.value->name, "Marais");
   EXPECT_FALSE(paradigm::detail::structured<District>(turn_answering("running", "")).value);
@@ -170,7 +171,8 @@ TEST(StructuredRequest, TheSchemaIsSentUnlessTheRequestHasOne) {
   EXPECT_EQ(paradigm::detail::with_response_format<District>(request).response_format,
             paradigm::schema_of<District>());
   request.response_format = paradigm::JsonValue::parse(R"({"type": "object", "maxProperties": 2})");
-  EXPECT_EQ(paradigm::detail::with_response_format<District>(request).response_format, request.response_format);
+  EXPECT_EQ(paradigm::detail::with_response_format<District>(request).response_format,
+            request.response_format);
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ TEST(SchemaOf, A64BitIntegerIsUnboundedAndNarrowerOnesStateTheirRange) {
   const JsonValue schema = schema_of<Country>();
   EXPECT_EQ(property(schema, "founded"),
             JsonValue::parse(R"({"type": "integer", "minimum": -2147483648, "maximum": 2147483647})"));
-  EXPECT_EQ(property(schema, "regions"), JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 65535})"));
+  EXPECT_EQ(property(schema, "regions"),
+            JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 65535})"));
   // Read through std::int64_t: larger values are refused rather than wrapped.
   EXPECT_EQ(property(schema, "visitors"),
             JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 9223372036854775807})"));
@@ -41,7 +42,8 @@ TEST(SchemaOf, AnEnumIsAStringEnumOfTheNamesGiven) {
 
 TEST(SchemaOf, VectorsAreArraysOfTheirElementsSchema) {
   const JsonValue schema = schema_of<Country>();
-  EXPECT_EQ(property(schema, "languages"), JsonValue::parse(R"({"type": "array", "items": {"type": "string"}})"));
+  EXPECT_EQ(property(schema, "languages"),
+            JsonValue::parse(R"({"type": "array", "items": {"type": "string"}})"));
   EXPECT_EQ(property(schema, "cities")["items"], schema_of<City>());
 }
 

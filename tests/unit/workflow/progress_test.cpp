@@ -13,7 +13,8 @@ class Progress : public WorkflowTest {
     const json final_turn = scripted_turn("completed", true, 3, true, kScriptedAnswer);
     return sse_answer({
         {"turn.created", scripted_turn("running", false, 0, false).dump()},
-        {"part.reasoning", json{{"turn_id", "u1"}, {"type", "reasoning"}, {"reasoning", kScriptedReasoning}}.dump()},
+        {"part.reasoning",
+         json{{"turn_id", "u1"}, {"type", "reasoning"}, {"reasoning", kScriptedReasoning}}.dump()},
         {"tool_call.progress", json{{"turn_id", "u1"}, {"tool_call", scripted_call(1, false)}}.dump()},
         {"tool_call.progress", json{{"turn_id", "u1"}, {"tool_call", scripted_call(2, false)}}.dump()},
         {"tool_call.progress", json{{"turn_id", "u1"}, {"tool_call", scripted_call(3, false)}}.dump()},
@@ -28,9 +29,12 @@ class Progress : public WorkflowTest {
   // The same turn as the polls after a 202 see it: coarser, several steps at once.
   void script_polls() {
     server()
-        .expect("POST", "/api/v3/threads/t1/turns", json_answer(202, scripted_turn("running", false, 0, false).dump()))
-        .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(scripted_turn("running", true, 1, false).dump()))
-        .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(scripted_turn("running", true, 3, false).dump()))
+        .expect("POST", "/api/v3/threads/t1/turns",
+                json_answer(202, scripted_turn("running", false, 0, false).dump()))
+        .expect("GET", "/api/v3/threads/t1/turns/u1",
+                json_answer(scripted_turn("running", true, 1, false).dump()))
+        .expect("GET", "/api/v3/threads/t1/turns/u1",
+                json_answer(scripted_turn("running", true, 3, false).dump()))
         .expect("GET", "/api/v3/threads/t1/turns/u1",
                 json_answer(scripted_turn("completed", true, 3, true, kScriptedAnswer).dump()));
   }
@@ -79,7 +83,8 @@ TEST_F(Progress, TheAnswerArrivesInPiecesWhenStreamed) {
   stream.waiting.on_progress = [&](const TurnProgress& p) {
     if (p.kind == TurnProgress::Kind::text) pieces.push_back(p.text);
   };
-  client().stream_turn("t1", ask("Draw sin(x)"), [](const StreamEvent&) { return true; }, stream);
+  client().stream_turn(
+      "t1", ask("Draw sin(x)"), [](const StreamEvent&) { return true; }, stream);
   EXPECT_EQ(pieces, (std::vector<std::string>{"Here is the ", "graph of sin(x)."}));
 }
 
@@ -92,13 +97,15 @@ TEST_F(Progress, AStreamThatEndsEarlyIsFinishedByPollsWithoutRepeatingAnything) 
   cut.fail_after = TransferError::reset;
   server()
       .expect("POST", "/api/v3/threads/t1/turns", cut)
-      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(scripted_turn("running", true, 3, false).dump()))
+      .expect("GET", "/api/v3/threads/t1/turns/u1",
+              json_answer(scripted_turn("running", true, 3, false).dump()))
       .expect("GET", "/api/v3/threads/t1/turns/u1",
               json_answer(scripted_turn("completed", true, 3, true, kScriptedAnswer).dump()));
   ProgressLog log;
   StreamOptions stream;
   stream.waiting.on_progress = log.handler();
-  client().stream_turn("t1", ask("Draw sin(x)"), [](const StreamEvent&) { return true; }, stream);
+  client().stream_turn(
+      "t1", ask("Draw sin(x)"), [](const StreamEvent&) { return true; }, stream);
   EXPECT_EQ(log.lines, scripted_progress());
 }
 
@@ -154,7 +161,8 @@ TEST_F(Progress, OnUpdateStillSeesEveryPollBesideIt) {
 }
 
 TEST_F(Progress, AProgressHandlerThatThrowsEndsTheCallWithItsError) {
-  server().expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(scripted_turn("running", true, 0, false).dump()));
+  server().expect("GET", "/api/v3/threads/t1/turns/u1",
+                  json_answer(scripted_turn("running", true, 0, false).dump()));
   WaitOptions wait;
   wait.on_progress = [](const TurnProgress&) { throw std::runtime_error("handler failed"); };
   EXPECT_THROW(client().wait_for_turn("t1", "u1", wait), std::runtime_error);

@@ -18,7 +18,9 @@ inline json scripted_call(int steps, bool finished) {
        {"progress_report", {{"progress_percentage", 0}, {"current_progress_text", "Starting"}}}},
       {{"status", "running"},
        {"progress_report",
-        {{"progress_percentage", 50}, {"current_progress_text", "Plotting"}, {"time_remaining_estimate", 2}}}},
+        {{"progress_percentage", 50},
+         {"current_progress_text", "Plotting"},
+         {"time_remaining_estimate", 2}}}},
       {{"status", "completed"},
        {"progress_report", {{"progress_percentage", 100}, {"current_progress_text", "Done"}}}},
   });

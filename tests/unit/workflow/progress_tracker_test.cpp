@@ -7,13 +7,6 @@
 namespace paradigm::testing {
 namespace {
 
-StreamEvent event(std::string name, std::string data) {
-  StreamEvent e;
-  e.event = std::move(name);
-  e.data = std::move(data);
-  return e;
-}
-
 Turn state(const json& turn) {
   return from_json<Turn>(turn.dump());
 }
@@ -42,35 +35,37 @@ TEST_F(Tracker, AStepWhoseReportMovesOnInPlaceIsReportedAgain) {
 }
 
 TEST_F(Tracker, ReasoningDeltasAddToThePartAndTheWholePartAddsNothingAfter) {
-  tracker.observe(event("reasoning.delta", R"({"type": "reasoning", "delta": "I will plot "})"));
-  tracker.observe(event("reasoning.delta", R"({"type": "reasoning", "delta": "it with code_execution."})"));
+  tracker.observe(StreamEvent{"reasoning.delta", R"({"type": "reasoning", "delta": "I will plot "})", {}});
+  tracker.observe(
+      StreamEvent{"reasoning.delta", R"({"type": "reasoning", "delta": "it with code_execution."})", {}});
   tracker.observe(state(scripted_turn("running", true, 0, false)));
-  EXPECT_EQ(log.lines, (std::vector<std::string>{"reasoning I will plot ", "reasoning it with code_execution."}));
+  EXPECT_EQ(log.lines,
+            (std::vector<std::string>{"reasoning I will plot ", "reasoning it with code_execution."}));
 }
 
 TEST_F(Tracker, EventsOfNoKnownShapeAreOther) {
-  tracker.observe(event("ping", "{}"));
-  tracker.observe(event("message", "[DONE]"));
-  tracker.observe(event("error", R"({"type": "text", "text": "not an answer"})"));
+  tracker.observe(StreamEvent{"ping", "{}", {}});
+  tracker.observe(StreamEvent{"message", "[DONE]", {}});
+  tracker.observe(StreamEvent{"error", R"({"type": "text", "text": "not an answer"})", {}});
   EXPECT_TRUE(log.lines.empty());
   EXPECT_EQ(log.others, (std::vector<std::string>{"other ping", "other message", "other error"}));
 }
 
 TEST_F(Tracker, ATurnCarriedUnderAKeyIsObserved) {
   const json wrapped = {{"turn", scripted_turn("completed", false, 0, false, "Paris")}};
-  tracker.observe(event("turn.completed", wrapped.dump()));
+  tracker.observe(StreamEvent{"turn.completed", wrapped.dump(), {}});
   EXPECT_EQ(log.lines, (std::vector<std::string>{"text Paris", "terminal completed"}));
 }
 
 TEST_F(Tracker, AnAnswerOnlyInTheFinalStateIsReportedOnce) {
-  tracker.observe(event("turn.created", scripted_turn("running", false, 0, false).dump()));
+  tracker.observe(StreamEvent{"turn.created", scripted_turn("running", false, 0, false).dump(), {}});
   tracker.observe(state(scripted_turn("completed", false, 0, false, "Paris")));
   tracker.observe(state(scripted_turn("completed", false, 0, false, "Paris")));
   EXPECT_EQ(log.lines, (std::vector<std::string>{"text Paris", "terminal completed"}));
 }
 
 TEST_F(Tracker, AFinalTextThatDoesNotExtendTheStreamedOneIsNotRepeated) {
-  tracker.observe(event("delta", R"({"delta": "Paris, "})"));
+  tracker.observe(StreamEvent{"delta", R"({"delta": "Paris, "})", {}});
   tracker.observe(state(scripted_turn("completed", false, 0, false, "The capital is Paris.")));
   EXPECT_EQ(log.lines, (std::vector<std::string>{"text Paris, ", "terminal completed"}));
 }
@@ -78,15 +73,16 @@ TEST_F(Tracker, AFinalTextThatDoesNotExtendTheStreamedOneIsNotRepeated) {
 TEST_F(Tracker, AToolCallWithoutAnIdIsFollowedByItsToolName) {
   json call = scripted_call(1, false);
   call.erase("id");
-  tracker.observe(event("progress", json{{"tool_call", call}}.dump()));
+  tracker.observe(StreamEvent{"progress", json{{"tool_call", call}}.dump(), {}});
   call = scripted_call(2, false);
   call.erase("id");
-  tracker.observe(event("progress", json{{"tool_call", call}}.dump()));
+  tracker.observe(StreamEvent{"progress", json{{"tool_call", call}}.dump(), {}});
   EXPECT_EQ(log.lines.size(), 3u);  // started, step 1, step 2
 }
 
 TEST_F(Tracker, AToolCallPartEventIsReadLikeAToolCall) {
-  tracker.observe(event("part", json{{"type", "tool_call"}, {"tool_call", scripted_call(3, true)}}.dump()));
+  tracker.observe(
+      StreamEvent{"part", json{{"type", "tool_call"}, {"tool_call", scripted_call(3, true)}}.dump(), {}});
   EXPECT_EQ(log.lines.size(), 5u);  // started, three steps, finished
   EXPECT_EQ(log.lines.back(), "tool_finished code_execution: Figure saved to sine.png [a1]");
 }
