@@ -44,24 +44,52 @@ void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& t
   }
 }
 
-// Runs one turn: streamed, in the background, or waited for with progress.
+// Runs one turn: streamed, in the background, or waited for. The progress
+// line (on a terminal) comes from the same events whether the turn is
+// streamed or polled; a streamed answer goes to stdout as it arrives (with
+// --json only the final turn is printed).
 paradigm::Turn run_turn(paradigm::ThreadsClient& client, const paradigm::TurnRequest& request,
                         const std::string& thread, bool stream, bool json) {
+  ProgressLine progress(stderr_is_terminal());
+  paradigm::WaitOptions waiting;
+  waiting.on_progress = [&progress, stream, json](const paradigm::TurnProgress& p) {
+    if (p.kind != paradigm::TurnProgress::Kind::text || !stream || json) return progress.show(p);
+    progress.stop();  // the answer has begun: the line would cut through it
+    std::cout << p.text << std::flush;
+  };
   if (stream) {
-    // Text goes to stdout as it arrives; with --json only the final turn is printed.
-    paradigm::StreamHandler handler = paradigm::on_text([json](std::string_view text) {
-      if (!json) std::cout << text << std::flush;
-    });
-    paradigm::Turn turn = thread.empty() ? client.stream_thread_with_turn(request, handler)
-                                         : client.stream_turn(thread, request, handler);
+    paradigm::StreamOptions options;
+    options.waiting = waiting;
+    const paradigm::StreamHandler every_event = [](const paradigm::StreamEvent&) { return true; };
+    paradigm::Turn turn = thread.empty() ? client.stream_thread_with_turn(request, every_event, options)
+                                         : client.stream_turn(thread, request, every_event, options);
+    progress.stop();
     if (!json) std::cout << '\n';
     return turn;
   }
-  ProgressLine progress(stderr_is_terminal());
   paradigm::CreateOptions create;
-  create.waiting.on_update = [&progress](const paradigm::Turn& turn) { progress.show_turn(turn); };
+  create.waiting = waiting;
   return thread.empty() ? client.create_thread_with_turn(request, create)
                         : client.create_turn(thread, request, create);
+}
+
+// With --schema, the answer of a completed turn checked against it (the
+// answer itself is printed either way). Each mismatch goes to stderr.
+int check_answer(const paradigm::Turn& turn, const paradigm::JsonValue& schema) {
+  if (schema.is_null() || turn.status != paradigm::TurnStatus::completed) return kSuccess;
+  std::vector<paradigm::SchemaMismatch> mismatches;
+  try {
+    mismatches = paradigm::check_schema(paradigm::JsonValue::parse(turn.final_answer()), schema);
+  } catch (const paradigm::DecodeError&) {
+    std::cerr << "paradigm: the answer does not follow --schema: it is not JSON\n";
+    return kSchemaMismatch;
+  }
+  if (mismatches.empty()) return kSuccess;
+  std::cerr << "paradigm: the answer does not follow --schema:\n";
+  for (const auto& mismatch : mismatches)
+    std::cerr << "  " << (mismatch.path.empty() ? "(the answer)" : mismatch.path) << ": " << mismatch.message
+              << '\n';
+  return kSchemaMismatch;
 }
 
 }  // namespace
@@ -95,9 +123,10 @@ int run_ask(const Common& common, const AskOptions& ask) {
     std::cout << turn.thread << ' ' << turn.id << '\n';
     return kSuccess;
   }
-  const int code = ask.stream && !common.json
-                       ? (turn.status == paradigm::TurnStatus::completed ? kSuccess : print_turn(turn, false))
-                       : print_turn(turn, common.json);
+  int code = ask.stream && !common.json
+                 ? (turn.status == paradigm::TurnStatus::completed ? kSuccess : print_turn(turn, false))
+                 : print_turn(turn, common.json);
+  if (code == kSuccess) code = check_answer(turn, request.response_format);
   if (!ask.download_dir.empty()) download_artifacts(client, turn, ask.download_dir);
   return code;
 }
@@ -121,6 +150,7 @@ int run_chat(const Common& common, const AskOptions& settings) {
     code = settings.stream && !common.json && turn.status == paradigm::TurnStatus::completed
                ? kSuccess
                : print_turn(turn, common.json);
+    if (code == kSuccess) code = check_answer(turn, request.response_format);
   }
   if (interactive) std::cerr << '\n';
   if (!thread.empty()) std::cerr << "thread " << thread << '\n';

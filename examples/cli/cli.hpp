@@ -16,10 +16,11 @@ namespace paradigm_cli {
 /// Exit codes (also in docs/cli.md).
 enum Exit : int {
   kSuccess = 0,
-  kApiError = 1,      // API or connection error
-  kUsage = 2,         // bad command line
-  kTurnFailed = 3,    // the turn ended failed or cancelled
-  kWaitDeadline = 4,  // the wait deadline passed
+  kApiError = 1,        // API or connection error
+  kUsage = 2,           // bad command line
+  kTurnFailed = 3,      // the turn ended failed or cancelled
+  kWaitDeadline = 4,    // the wait deadline passed
+  kSchemaMismatch = 5,  // the answer does not follow --schema
 };
 
 /// Options every subcommand accepts.
@@ -56,9 +57,15 @@ class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled) {}
   ~ProgressLine() { clear(); }
-  void show_turn(const paradigm::Turn& turn);
+  /// Reasoning, the running tool and its percentage: the same for a streamed and a polled turn.
+  void show(const paradigm::TurnProgress& progress);
   void show_bytes(std::uint64_t received, std::optional<std::uint64_t> total);
   void clear();
+  /// Clears the line and draws no more (the answer is being printed).
+  void stop() {
+    clear();
+    enabled_ = false;
+  }
 
  private:
   void draw(const std::string& text);

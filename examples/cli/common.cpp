@@ -57,21 +57,31 @@ void print_ids(const paradigm::Turn& turn, const Common& common) {
     std::cerr << "thread " << turn.thread << " turn " << turn.id << ' ' << turn.status.text() << '\n';
 }
 
-void ProgressLine::show_turn(const paradigm::Turn& turn) {
+void ProgressLine::show(const paradigm::TurnProgress& progress) {
+  using Kind = paradigm::TurnProgress::Kind;
   if (!enabled_) return;
-  const auto calls = turn.tool_calls();
-  if (calls.empty()) {
-    draw("thinking...");
-    return;
+  switch (progress.kind) {
+    case Kind::reasoning:
+      return draw("thinking...");
+    case Kind::tool_started:
+      return draw(progress.tool_call->tool.name);
+    case Kind::tool_step: {
+      std::string text = progress.tool_call->tool.name;
+      if (const auto& report = progress.step->progress_report) {
+        if (report->progress_percentage)
+          text += " " + std::to_string(static_cast<int>(*report->progress_percentage)) + "%";
+        if (report->current_progress_text) text += " " + *report->current_progress_text;
+      }
+      return draw(text);
+    }
+    case Kind::tool_finished:
+      return draw(progress.tool_call->tool.name + " done");
+    case Kind::text:
+    case Kind::terminal:
+      return clear();
+    case Kind::other:
+      return;
   }
-  const auto& call = calls.back();
-  std::string text = call.tool.name;
-  if (const auto* progress = call.latest_progress()) {
-    if (progress->progress_percentage)
-      text += " " + std::to_string(static_cast<int>(*progress->progress_percentage)) + "%";
-    if (progress->current_progress_text) text += " " + *progress->current_progress_text;
-  }
-  draw(text);
 }
 
 void ProgressLine::show_bytes(std::uint64_t received, std::optional<std::uint64_t> total) {

@@ -17,7 +17,7 @@ int run_wait(const Common& common, const std::string& thread, const std::string&
   auto client = make_client(common);
   ProgressLine progress(stderr_is_terminal());
   paradigm::WaitOptions wait;
-  wait.on_update = [&progress](const paradigm::Turn& t) { progress.show_turn(t); };
+  wait.on_progress = [&progress](const paradigm::TurnProgress& p) { progress.show(p); };
   const auto done = client.wait_for_turn(thread, turn, wait);
   progress.clear();
   return print_turn(done, common.json);

@@ -3,6 +3,7 @@
 #include <paradigm/connection.hpp>
 #include <paradigm/export.hpp>
 #include <paradigm/pagination.hpp>
+#include <paradigm/structured.hpp>
 
 #include <memory>
 #include <string>
@@ -219,6 +220,78 @@ class PARADIGM_API ThreadsClient {
                                                       const CallOptions& call = {});
   Future<AgentTools> async_list_agent_tools(std::int64_t agent_id, const CallOptions& call = {});
   Future<SourceList> async_list_sources(const SourceFilter& filter = {}, const CallOptions& call = {});
+
+  // --- Structured output into your own types (<paradigm/structured.hpp>) ----
+  //
+  // The same calls with a described type T: `response_format` is set to
+  // schema_of<T>() (unless the request sets one), and the turn comes back
+  // with its answer read as a T once it completed. An answer that is not JSON
+  // or does not match is a StructuredOutputError (a DecodeError) carrying the turn.
+  //
+  //     paradigm::Structured<Capital> answer = client.create_thread_with_turn<Capital>(ask);
+
+  template <class T>
+  Structured<T> create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
+                                        const CallOptions& call = {}) {
+    return detail::structured<T>(
+        create_thread_with_turn(detail::with_response_format<T>(request), create, call));
+  }
+  template <class T>
+  Structured<T> create_turn(std::string_view thread_id, const TurnRequest& request,
+                            const CreateOptions& create = {}, const CallOptions& call = {}) {
+    return detail::structured<T>(
+        create_turn(thread_id, detail::with_response_format<T>(request), create, call));
+  }
+  /// Waits for a turn created with T's schema (e.g. in the background) and reads its answer.
+  template <class T>
+  Structured<T> wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                              const WaitOptions& wait = {}, const CallOptions& call = {}) {
+    return detail::structured<T>(wait_for_turn(thread_id, turn_id, wait, call));
+  }
+  /// Streams the turn; `on_event` may be empty (progress: `stream.waiting.on_progress`).
+  template <class T>
+  Structured<T> stream_turn(std::string_view thread_id, const TurnRequest& request,
+                            const StreamHandler& on_event = {}, const StreamOptions& stream = {},
+                            const CallOptions& call = {}) {
+    return detail::structured<T>(stream_turn(thread_id, detail::with_response_format<T>(request),
+                                             detail::or_ignore(on_event), stream, call));
+  }
+  template <class T>
+  Structured<T> stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event = {},
+                                        const StreamOptions& stream = {}, const CallOptions& call = {}) {
+    return detail::structured<T>(stream_thread_with_turn(detail::with_response_format<T>(request),
+                                                         detail::or_ignore(on_event), stream, call));
+  }
+  template <class T>
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request,
+                                                      const CreateOptions& create = {},
+                                                      const CallOptions& call = {}) {
+    return detail::then_map<Structured<T>>(
+        async_create_thread_with_turn(detail::with_response_format<T>(request), create, call),
+        &detail::structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_create_turn(std::string_view thread_id, const TurnRequest& request,
+                                          const CreateOptions& create = {}, const CallOptions& call = {}) {
+    return detail::then_map<Structured<T>>(
+        async_create_turn(thread_id, detail::with_response_format<T>(request), create, call),
+        &detail::structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                                            const WaitOptions& wait = {}, const CallOptions& call = {}) {
+    return detail::then_map<Structured<T>>(async_wait_for_turn(thread_id, turn_id, wait, call),
+                                           &detail::structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                          const StreamHandler& on_event = {},
+                                          const StreamOptions& stream = {}, const CallOptions& call = {}) {
+    return detail::then_map<Structured<T>>(
+        async_stream_turn(thread_id, detail::with_response_format<T>(request), detail::or_ignore(on_event),
+                          stream, call),
+        &detail::structured<T>);
+  }
 
   /// The options of the connection (the API key prints as [REDACTED]).
   const ClientOptions& options() const noexcept;

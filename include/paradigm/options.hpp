@@ -15,6 +15,7 @@
 namespace paradigm {
 
 struct Turn;
+struct TurnProgress;
 
 /// When and how failed requests are retried.
 ///
@@ -154,6 +155,11 @@ struct WaitOptions {
   std::optional<WaitPolicy> policy;
   /// Called with each state of the turn seen while waiting (e.g. to show tool progress).
   std::function<void(const Turn&)> on_update;
+  /// Called with each thing the turn did, once, as the call learns it
+  /// (reasoning, tool calls and their steps, answer text, the end): the same
+  /// events whether the turn is streamed or polled, and from a create's
+  /// answer too. See <paradigm/progress.hpp>.
+  std::function<void(const TurnProgress&)> on_progress;
 };
 
 /// How `create_turn` and `create_thread_with_turn` treat a turn that is still running.

@@ -21,10 +21,13 @@
 #include <paradigm/options.hpp>
 #include <paradigm/page.hpp>
 #include <paradigm/pagination.hpp>
+#include <paradigm/progress.hpp>
 #include <paradigm/requests.hpp>
+#include <paradigm/schema.hpp>
 #include <paradigm/serialize.hpp>
 #include <paradigm/source.hpp>
 #include <paradigm/stream.hpp>
+#include <paradigm/structured.hpp>
 #include <paradigm/thread.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>

@@ -45,7 +45,7 @@ void wait_for_turn(const CallPtr& call, std::string_view thread_id, std::string_
                    const WaitOptions& wait, Callback<Turn> done) {
   paths::turn(thread_id, turn_id);  // refuse bad ids before the first pause, not after it
   detail::wait_for_turn(call, std::string(thread_id), std::string(turn_id), wait, std::nullopt,
-                        std::move(done));
+                        progress_for(wait), std::move(done));
 }
 
 }  // namespace paradigm::detail::ops

@@ -42,6 +42,16 @@ bool may_answer(const Turn& turn, const std::optional<std::string>& query) {
   return !saw_user_text;
 }
 
+// The caller's handler, then the progress the event shows.
+StreamHandler with_progress(const StreamHandler& handler, const ProgressPtr& progress) {
+  if (!progress) return handler;
+  return [handler, progress](const StreamEvent& event) {
+    const bool go_on = handler(event);
+    progress->observe(event);
+    return go_on;
+  };
+}
+
 class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
  public:
   StreamedTurn(CallPtr call, std::string thread_id, RequestSpec spec, std::optional<std::string> query,
@@ -51,7 +61,8 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
         spec_(std::move(spec)),
         query_(std::move(query)),
         stream_(std::move(stream)),
-        sink_(handler, call_->context().options().max_response_bytes,
+        progress_(progress_for(stream_.waiting)),
+        sink_(with_progress(handler, progress_), call_->context().options().max_response_bytes,
               [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
         done_(std::move(done)) {}
 
@@ -92,7 +103,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
                         ") before naming its turn, and the thread holds no turn for this query")));
       }
       self->call_->note_turn(turn.value()->thread, turn.value()->id);
-      settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->done_);
+      settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->progress_, self->done_);
     });
   }
 
@@ -102,7 +113,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
       return parse_created_turn(Answer{sink_.status(), sink_.json_body()}, spec_.describe(), thread_id_);
     });
     if (forward_error(turn, done_)) return;
-    settle(call_, std::move(turn).value(), stream_.waiting, done_);
+    settle(call_, std::move(turn).value(), stream_.waiting, progress_, done_);
   }
 
   // The turn as far as it is known (and cancelled on the server when asked).
@@ -149,6 +160,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
   RequestSpec spec_;
   std::optional<std::string> query_;
   StreamOptions stream_;
+  ProgressPtr progress_;  // before sink_, whose handler reports to it
   StreamSink sink_;
   Callback<Turn> done_;
   TransferError broken_with_ = TransferError::none;

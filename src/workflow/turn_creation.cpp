@@ -65,12 +65,16 @@ void create_turn_at(const CallPtr& call, RequestSpec spec, std::string known_thr
     if (forward_error(answer, done)) return;
     Result<Turn> turn = capture([&] { return parse_created_turn(answer.value(), where, known_thread); });
     if (turn.ok()) call->note_turn(turn.value().thread, turn.value().id);
-    if (!turn.ok() || turn.value().is_terminal() || background || !create.wait) return done(std::move(turn));
-    LogEvent event(LogLevel::info,
-                   "turn " + turn.value().id + " is " + turn.value().status.text() + "; waiting for it");
-    event.status = answer.value().status;
-    call->context().log(event);
-    settle(call, std::move(turn).value(), std::move(create.waiting), std::move(done));
+    if (!turn.ok() || background || !create.wait) return done(std::move(turn));
+    if (!turn.value().is_terminal()) {
+      LogEvent event(LogLevel::info,
+                     "turn " + turn.value().id + " is " + turn.value().status.text() + "; waiting for it");
+      event.status = answer.value().status;
+      call->context().log(event);
+    }
+    // The answer's turn is the first state the progress reports, finished or not.
+    ProgressPtr progress = progress_for(create.waiting);
+    settle(call, std::move(turn).value(), std::move(create.waiting), std::move(progress), std::move(done));
   };
   fetch_answer(call, std::move(spec), std::move(on_answer));
 }

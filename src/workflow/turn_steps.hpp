@@ -11,6 +11,7 @@
 #include "workflow/context.hpp"
 #include "workflow/fetch.hpp"
 #include "workflow/result.hpp"
+#include "workflow/turn_progress.hpp"
 
 #include <optional>
 #include <string>
@@ -42,11 +43,12 @@ void latest_turn(const CallPtr& call, std::string thread_id, Callback<std::optio
 QueryParams list_query(const ListOptions& list);
 
 /// Polls until the turn is completed, failed or cancelled. `known` is the
-/// state already seen (the first poll then waits one interval).
+/// state already seen (the first poll then waits one interval); `progress`
+/// observes every state polled.
 void wait_for_turn(const CallPtr& call, std::string thread_id, std::string turn_id, WaitOptions wait,
-                   std::optional<Turn> known, Callback<Turn> done);
+                   std::optional<Turn> known, ProgressPtr progress, Callback<Turn> done);
 
-/// `turn` itself when finished, else waited for.
-void settle(const CallPtr& call, Turn turn, WaitOptions wait, Callback<Turn> done);
+/// `turn` itself when finished, else waited for; `progress` observes it first.
+void settle(const CallPtr& call, Turn turn, WaitOptions wait, ProgressPtr progress, Callback<Turn> done);
 
 }  // namespace paradigm::detail

@@ -20,13 +20,15 @@ std::string describe(const Turn& turn) {
 
 class Waiter : public std::enable_shared_from_this<Waiter> {
  public:
-  Waiter(CallPtr call, std::string thread_id, std::string turn_id, WaitOptions wait, Callback<Turn> done)
+  Waiter(CallPtr call, std::string thread_id, std::string turn_id, WaitOptions wait, ProgressPtr progress,
+         Callback<Turn> done)
       : call_(std::move(call)),
         thread_id_(std::move(thread_id)),
         turn_id_(std::move(turn_id)),
         wait_(std::move(wait)),
         policy_(wait_.policy.value_or(call_->context().options().wait)),
         deadline_(clock().now() + policy_.deadline),
+        progress_(std::move(progress)),
         done_(std::move(done)) {}
 
   void start(std::optional<Turn> known) {
@@ -98,6 +100,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
       });
       if (forward_error(updated, done_)) return;
     }
+    if (forward_error(observe(progress_, last_), done_)) return;
     if (last_.is_terminal()) return done_(last_);
     pause();
   }
@@ -113,6 +116,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
   WaitOptions wait_;
   WaitPolicy policy_;
   std::chrono::steady_clock::time_point deadline_;
+  ProgressPtr progress_;
   Callback<Turn> done_;
   Turn last_;
   std::optional<milliseconds> hint_;
@@ -122,18 +126,19 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
 }  // namespace
 
 void wait_for_turn(const CallPtr& call, std::string thread_id, std::string turn_id, WaitOptions wait,
-                   std::optional<Turn> known, Callback<Turn> done) {
+                   std::optional<Turn> known, ProgressPtr progress, Callback<Turn> done) {
   auto waiter = std::make_shared<Waiter>(call, std::move(thread_id), std::move(turn_id), std::move(wait),
-                                         std::move(done));
+                                         std::move(progress), std::move(done));
   waiter->start(std::move(known));
 }
 
-void settle(const CallPtr& call, Turn turn, WaitOptions wait, Callback<Turn> done) {
+void settle(const CallPtr& call, Turn turn, WaitOptions wait, ProgressPtr progress, Callback<Turn> done) {
+  if (forward_error(observe(progress, turn), done)) return;
   if (turn.is_terminal()) return done(std::move(turn));
   std::string thread_id = turn.thread;
   std::string turn_id = turn.id;
   wait_for_turn(call, std::move(thread_id), std::move(turn_id), std::move(wait), std::move(turn),
-                std::move(done));
+                std::move(progress), std::move(done));
 }
 
 }  // namespace paradigm::detail
