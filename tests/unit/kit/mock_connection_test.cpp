@@ -32,9 +32,13 @@ std::string capital_then_population(ThreadsClient& client) {
 
 TEST(MockThreadsConnection, AnswersTheCallsATestExpects) {
   auto mock = std::make_shared<StrictMock<MockThreadsConnection>>();
-  EXPECT_CALL(*mock, create_thread_with_turn(Field(&TurnRequest::query, Optional(std::string("What is the capital of France?"))), _, _))
+  EXPECT_CALL(*mock,
+              create_thread_with_turn(
+                  Field(&TurnRequest::query, Optional(std::string("What is the capital of France?"))), _, _))
       .WillOnce(Return(completed_turn("Paris")));
-  EXPECT_CALL(*mock, create_turn("thread-1", Field(&TurnRequest::query, Optional(std::string("And its population?"))), _, _))
+  EXPECT_CALL(
+      *mock,
+      create_turn("thread-1", Field(&TurnRequest::query, Optional(std::string("And its population?"))), _, _))
       .WillOnce(Return(TurnBuilder().id("turn-2").answer("2.1 million")));
   ThreadsClient client(mock);
   EXPECT_EQ(capital_then_population(client), "Paris, 2.1 million");
@@ -97,7 +101,9 @@ TEST(MockThreadsConnection, EveryClientOperationReachesTheMock) {
   EXPECT_CALL(*mock, cancel_turn("t", "u", _)).WillOnce(Return(thread));
   EXPECT_CALL(*mock, send_feedback("t", "u", FeedbackAction::copied, _));
   EXPECT_CALL(*mock, get_artifact("a", _)).WillOnce(Return(Artifact{}));
-  EXPECT_CALL(*mock, download_artifact_content("a", _)).Times(2).WillRepeatedly(Return(ArtifactContent{"png", {}}));
+  EXPECT_CALL(*mock, download_artifact_content("a", _))
+      .Times(2)
+      .WillRepeatedly(Return(ArtifactContent{"png", {}}));
   EXPECT_CALL(*mock, download_artifact_to_file("a", "out.png", _, _)).WillOnce(Return(DownloadInfo{}));
   EXPECT_CALL(*mock, download_artifact_to_sink("a", _, _)).WillOnce(Return(DownloadInfo{}));
   EXPECT_CALL(*mock, list_agents(_, _)).Times(2).WillRepeatedly(Return(page_of<Agent>({})));
@@ -114,7 +120,8 @@ TEST(MockThreadsConnection, EveryClientOperationReachesTheMock) {
   client.create_turn("t", {});
   client.get_turn("t", "u");
   client.list_turns("t");
-  for (const Turn& each : client.all_turns("t")) EXPECT_EQ(each.id, turn.id);
+  for (const Turn& each : client.all_turns("t"))
+    EXPECT_EQ(each.id, turn.id);
   client.wait_for_turn("t", "u");
   client.stream_turn("t", {}, [](const StreamEvent&) { return true; });
   client.stream_turn_text("t", {}, [](std::string_view) {});
@@ -122,7 +129,8 @@ TEST(MockThreadsConnection, EveryClientOperationReachesTheMock) {
   client.create_thread();
   client.get_thread("t");
   client.list_threads();
-  for (const Thread& each : client.all_threads()) EXPECT_EQ(each.id, thread.id);
+  for (const Thread& each : client.all_threads())
+    EXPECT_EQ(each.id, thread.id);
   client.update_thread("t", {});
   client.cancel_turn("t");
   client.cancel_turn("t", "u");
@@ -133,16 +141,39 @@ TEST(MockThreadsConnection, EveryClientOperationReachesTheMock) {
   client.download_artifact_to_file("a", std::string("out.png"));
   client.download_artifact_to_sink("a", [](std::string_view) {});
   client.list_agents();
-  for (const Agent& each : client.all_agents()) (void)each;
+  for (const Agent& each : client.all_agents())
+    (void)each;
   client.get_agent(7);
   client.default_agent();
   client.list_agent_files(7);
-  for (const AgentFile& each : client.all_agent_files(7)) (void)each;
+  for (const AgentFile& each : client.all_agent_files(7))
+    (void)each;
   client.list_agent_tags(7);
   client.list_agent_tools(7);
   client.list_sources();
-  for (const DocumentSource& each : client.all_document_sources()) (void)each;
-  for (const WebSource& each : client.all_web_sources()) (void)each;
+  for (const DocumentSource& each : client.all_document_sources())
+    (void)each;
+  for (const WebSource& each : client.all_web_sources())
+    (void)each;
+}
+
+TEST(MockThreadsConnection, AnAsyncCallRunsTheMockedBlockingOperation) {
+  auto mock = std::make_shared<::testing::NiceMock<MockThreadsConnection>>();
+  EXPECT_CALL(*mock, get_turn("thread-1", "turn-1", _)).WillOnce(Return(completed_turn("Paris")));
+  ThreadsClient client(mock);
+  Future<Turn> answer = client.async_get_turn("thread-1", "turn-1");
+  ASSERT_TRUE(answer.ready());
+  EXPECT_EQ(answer.get().final_answer(), "Paris");
+}
+
+TEST(MockThreadsConnection, AnAsyncCallCanBeExpectedItself) {
+  auto mock = std::make_shared<StrictMock<MockThreadsConnection>>();
+  EXPECT_CALL(*mock, async_create_thread_with_turn(_, _, _))
+      .WillOnce(
+          Return(make_failed_future<Turn>(std::make_exception_ptr(CancelledError("cancelled by the test")))));
+  ThreadsClient client(mock);
+  Future<Turn> answer = client.async_create_thread_with_turn(TurnRequest{});
+  EXPECT_THROW(answer.get(), CancelledError);
 }
 
 }  // namespace

@@ -18,7 +18,9 @@
 // Every ThreadsClient call reaches one of these methods with all of its
 // arguments, defaults filled in (see <paradigm/connection.hpp>). A call
 // nobody expected returns a default-constructed value; wrap the mock in
-// ::testing::StrictMock to make it fail instead.
+// ::testing::StrictMock to make it fail instead. An `async_*` call nobody
+// expected runs the mocked blocking operation and returns its result as a
+// ready Future (under StrictMock, expect the async call too, or use NiceMock).
 
 #include <paradigm/connection.hpp>
 #include <paradigm/stream.hpp>
@@ -73,11 +75,12 @@ class MockThreadsConnection : public ThreadsConnection {
   // --- Threads ---
   MOCK_METHOD(Thread, create_thread, (const ThreadRequest& request, const CallOptions& call), (override));
   MOCK_METHOD(Thread, get_thread, (std::string_view thread_id, const CallOptions& call), (override));
-  MOCK_METHOD(Page<Thread>, list_threads, (const ThreadListOptions& list, const CallOptions& call), (override));
+  MOCK_METHOD(Page<Thread>, list_threads, (const ThreadListOptions& list, const CallOptions& call),
+              (override));
   MOCK_METHOD(Thread, update_thread,
               (std::string_view thread_id, const ThreadUpdate& update, const CallOptions& call), (override));
-  MOCK_METHOD(Thread, cancel_turn, (std::string_view thread_id, std::string_view turn_id, const CallOptions& call),
-              (override));
+  MOCK_METHOD(Thread, cancel_turn,
+              (std::string_view thread_id, std::string_view turn_id, const CallOptions& call), (override));
   MOCK_METHOD(void, send_feedback,
               (std::string_view thread_id, std::string_view turn_id, FeedbackAction action,
                const CallOptions& call),
@@ -85,8 +88,8 @@ class MockThreadsConnection : public ThreadsConnection {
 
   // --- Artifacts ---
   MOCK_METHOD(Artifact, get_artifact, (std::string_view artifact_id, const CallOptions& call), (override));
-  MOCK_METHOD(ArtifactContent, download_artifact_content, (std::string_view artifact_id, const CallOptions& call),
-              (override));
+  MOCK_METHOD(ArtifactContent, download_artifact_content,
+              (std::string_view artifact_id, const CallOptions& call), (override));
   MOCK_METHOD(DownloadInfo, download_artifact_to_file,
               (std::string_view artifact_id, const std::string& destination, const ProgressCallback& progress,
                const CallOptions& call),
@@ -104,6 +107,67 @@ class MockThreadsConnection : public ThreadsConnection {
               (std::int64_t agent_id, const AgentTagFilter& filter, const CallOptions& call), (override));
   MOCK_METHOD(AgentTools, list_agent_tools, (std::int64_t agent_id, const CallOptions& call), (override));
   MOCK_METHOD(SourceList, list_sources, (const SourceFilter& filter, const CallOptions& call), (override));
+
+  // --- Asynchronous forms: by default each runs its mocked blocking operation
+  // above and returns a ready Future, so a test may expect either. ---
+  MOCK_METHOD(Future<Turn>, async_create_thread_with_turn,
+              (const TurnRequest& request, const CreateOptions& create, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Turn>, async_create_turn,
+              (std::string_view thread_id, const TurnRequest& request, const CreateOptions& create,
+               const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Turn>, async_get_turn,
+              (std::string_view thread_id, std::string_view turn_id, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Page<Turn>>, async_list_turns,
+              (std::string_view thread_id, const ListOptions& list, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Turn>, async_wait_for_turn,
+              (std::string_view thread_id, std::string_view turn_id, const WaitOptions& wait,
+               const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Turn>, async_stream_turn,
+              (std::string_view thread_id, const TurnRequest& request, const StreamHandler& on_event,
+               const StreamOptions& stream, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Turn>, async_stream_thread_with_turn,
+              (const TurnRequest& request, const StreamHandler& on_event, const StreamOptions& stream,
+               const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Thread>, async_create_thread, (const ThreadRequest& request, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Thread>, async_get_thread, (std::string_view thread_id, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Page<Thread>>, async_list_threads,
+              (const ThreadListOptions& list, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Thread>, async_update_thread,
+              (std::string_view thread_id, const ThreadUpdate& update, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Thread>, async_cancel_turn,
+              (std::string_view thread_id, std::string_view turn_id, const CallOptions& call), (override));
+  MOCK_METHOD(Future<void>, async_send_feedback,
+              (std::string_view thread_id, std::string_view turn_id, FeedbackAction action,
+               const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Artifact>, async_get_artifact, (std::string_view artifact_id, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<ArtifactContent>, async_download_artifact_content,
+              (std::string_view artifact_id, const CallOptions& call), (override));
+  MOCK_METHOD(Future<DownloadInfo>, async_download_artifact_to_file,
+              (std::string_view artifact_id, const std::string& destination, const ProgressCallback& progress,
+               const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<DownloadInfo>, async_download_artifact_to_sink,
+              (std::string_view artifact_id, const ChunkSink& sink, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Page<Agent>>, async_list_agents, (const AgentFilter& filter, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<Agent>, async_get_agent, (std::int64_t agent_id, const CallOptions& call), (override));
+  MOCK_METHOD(Future<Agent>, async_default_agent, (const CallOptions& call), (override));
+  MOCK_METHOD(Future<Page<AgentFile>>, async_list_agent_files,
+              (std::int64_t agent_id, const AgentFileFilter& filter, const CallOptions& call), (override));
+  MOCK_METHOD(Future<std::vector<AgentTag>>, async_list_agent_tags,
+              (std::int64_t agent_id, const AgentTagFilter& filter, const CallOptions& call), (override));
+  MOCK_METHOD(Future<AgentTools>, async_list_agent_tools, (std::int64_t agent_id, const CallOptions& call),
+              (override));
+  MOCK_METHOD(Future<SourceList>, async_list_sources, (const SourceFilter& filter, const CallOptions& call),
+              (override));
 };
 
 /// The gMock action that feed_stream() makes: passes its events to the
