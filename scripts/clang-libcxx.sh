@@ -36,7 +36,7 @@ PARADIGM_BUILD_TYPE=None configure_build "$dir/tree" "${libcxx[@]}" -DCMAKE_PREF
 cmake --build "$dir/tree" --parallel "$PARADIGM_JOBS" --target paradigm paradigm_unit_tests example_quickstart
 ctest --test-dir "$dir/tree" --output-on-failure --parallel "$PARADIGM_JOBS" --timeout 300 -L '^unit\.'
 
-mock="${1:-$PARADIGM_ROOT/build/ci/tests/mock_server/paradigm-mock}"
+mock="${1:-$PARADIGM_ROOT/build/ci/testing/mock_server/paradigm-mock}"
 if [ $# -eq 0 ] && [ ! -x "$mock" ]; then
   log "Building paradigm-mock in build/ci"
   configure_build "$PARADIGM_ROOT/build/ci"

@@ -45,11 +45,11 @@ log "2/6 Debian packages: make, install, use from /usr, remove"
 PARADIGM_PACKAGE_BUILD="$build" "$PARADIGM_ROOT/scripts/package.sh" "$PARADIGM_ROOT/build/debs"
 code=0
 bash "$PARADIGM_ROOT/tests/package/deb_roundtrip.sh" "$PARADIGM_ROOT/build/debs" \
-  "$build/tests/mock_server/paradigm-mock" || code=$?
+  "$build/testing/mock_server/paradigm-mock" || code=$?
 [ "$code" -eq 0 ] || [ "$code" -eq 77 ] || exit "$code"  # 77: skipped (not root)
 
 log "3/6 clang + libc++: library, unit tests, quickstart"
-"$PARADIGM_ROOT/scripts/clang-libcxx.sh" "$build/tests/mock_server/paradigm-mock"
+"$PARADIGM_ROOT/scripts/clang-libcxx.sh" "$build/testing/mock_server/paradigm-mock"
 
 log "4/6 The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 asan="$PARADIGM_ROOT/build/asan"

@@ -103,11 +103,23 @@ struct Structured {
   std::optional<T> value;
 };
 
+/// `text` parsed as JSON and checked against `schema`, for a schema known only
+/// at run time (parse<T> does the same with schema_of<T>()). A null member that
+/// is not required counts as absent; a ```json fence around the JSON is
+/// accepted, as models not guided by a schema often add one. Throws
+/// DecodeError with the path of the first mismatch and the text as raw().
+PARADIGM_API JsonValue parse_checked(std::string_view text, const JsonValue& schema);
+
+/// The final answer of `turn` parsed and checked the same way. Throws
+/// StructuredOutputError (carrying the turn) when the turn is not completed
+/// or its answer does not match.
+PARADIGM_API JsonValue parse_checked(const Turn& turn, const JsonValue& schema);
+
 /// Reads JSON text as a T, checked against schema_of<T>(). Throws DecodeError
 /// (path() names the first mismatching member, raw() keeps the text).
 template <class T>
 T parse(std::string_view json) {
-  return detail::Structure<T>::read(detail::checked_json(json, schema_of<T>()));
+  return detail::Structure<T>::read(parse_checked(json, schema_of<T>()));
 }
 
 /// Reads the final answer of a completed turn as a T, e.g. after
@@ -115,7 +127,7 @@ T parse(std::string_view json) {
 /// completed or its answer does not match.
 template <class T>
 T parse(const Turn& turn) {
-  return detail::Structure<T>::read(detail::checked_answer(turn, schema_of<T>()));
+  return detail::Structure<T>::read(parse_checked(turn, schema_of<T>()));
 }
 
 namespace detail {

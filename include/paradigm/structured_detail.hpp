@@ -357,17 +357,6 @@ struct Structure<T, std::enable_if_t<IsDescribed<T>::value>> {
   }
 };
 
-/// `text` parsed as JSON and checked against `schema` (a null member that is
-/// not required counts as absent). Throws DecodeError with the path of the
-/// first mismatch and the text as raw(). A ```json fence around the JSON is
-/// accepted: models not guided by the schema often add one.
-PARADIGM_API JsonValue checked_json(std::string_view text, const JsonValue& schema);
-
-/// The final answer of `turn`, parsed and checked the same way. Throws
-/// StructuredOutputError (carrying the turn) when the turn is not completed
-/// or its answer does not match.
-PARADIGM_API JsonValue checked_answer(const Turn& turn, const JsonValue& schema);
-
 /// Ends `target` like an abandoned source if the callback holding it is
 /// dropped without running (the source's connection was destroyed).
 template <class U>

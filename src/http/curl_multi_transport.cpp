@@ -15,6 +15,14 @@ namespace {
 // Easy handles kept for the next exchanges (their connections live in the multi handle).
 constexpr std::size_t kSpareHandles = 64;
 
+// A transfer to end early. File-local, since a std::vector of a pair of
+// (CURL*, TransferError) would be instantiated, and exported, from the
+// shared library.
+struct Stopped {
+  CURL* easy;
+  TransferError error;
+};
+
 }  // namespace
 
 struct CurlMultiTransport::Transfer {
@@ -120,16 +128,15 @@ void CurlMultiTransport::collect_done(std::vector<Finished>& finished) {
 void CurlMultiTransport::collect_stopped(std::vector<Finished>& finished) {
   const bool look_for_cancelled = cancel_seen_.exchange(false, std::memory_order_acq_rel);
   const auto now = CurlExchange::SteadyClock::now();
-  std::vector<std::pair<CURL*, TransferError>> stopped;
+  std::vector<Stopped> stopped;
   for (const auto& [easy, transfer] : transfers_) {
     if (look_for_cancelled && transfer->cancellation->is_cancelled()) {
-      stopped.emplace_back(easy, TransferError::cancelled);
+      stopped.push_back({easy, TransferError::cancelled});
     } else if (const auto left = transfer->exchange->stall_left(now); left && left->count() <= 0) {
-      stopped.emplace_back(easy, TransferError::stalled);
+      stopped.push_back({easy, TransferError::stalled});
     }
   }
-  for (const auto& [easy, error] : stopped)
-    finished.push_back(finish(easy, CURLE_OK, error));
+  for (const Stopped& stop : stopped) finished.push_back(finish(stop.easy, CURLE_OK, stop.error));
 }
 
 CurlMultiTransport::Finished CurlMultiTransport::finish(CURL* easy, int curl_code, TransferError ours) {

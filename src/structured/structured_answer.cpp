@@ -12,13 +12,11 @@ StructuredOutputError::StructuredOutputError(const std::string& message, std::st
                                              const Turn& turn)
     : DecodeError(message, std::move(path), std::move(raw)), turn_(std::make_shared<const Turn>(turn)) {}
 
-namespace detail {
-
 namespace {
 
 // The JSON inside a Markdown code fence (```json ... ```), else the text itself.
 std::string_view unfenced(std::string_view text) {
-  const std::string_view body = trim(text);
+  const std::string_view body = detail::trim(text);
   constexpr std::string_view kFence = "```";
   if (body.size() < 2 * kFence.size() || body.substr(0, kFence.size()) != kFence ||
       body.substr(body.size() - kFence.size()) != kFence) {
@@ -40,7 +38,7 @@ std::string mismatch_message(const std::vector<SchemaMismatch>& mismatches) {
 
 }  // namespace
 
-JsonValue checked_json(std::string_view text, const JsonValue& schema) {
+JsonValue parse_checked(std::string_view text, const JsonValue& schema) {
   JsonValue value;
   try {
     value = JsonValue::parse(unfenced(text));
@@ -56,19 +54,17 @@ JsonValue checked_json(std::string_view text, const JsonValue& schema) {
   return value;
 }
 
-JsonValue checked_answer(const Turn& turn, const JsonValue& schema) {
+JsonValue parse_checked(const Turn& turn, const JsonValue& schema) {
   if (turn.status != TurnStatus::completed) {
     const std::string status = turn.status.empty() ? std::string("of unknown status") : turn.status.text();
     throw StructuredOutputError(
         "structured output: turn " + turn.id + " is " + status + ": it has no answer to read", "", "", turn);
   }
   try {
-    return checked_json(turn.final_answer(), schema);
+    return parse_checked(turn.final_answer(), schema);
   } catch (const DecodeError& e) {
     throw StructuredOutputError(std::string(e.what()) + " (turn " + turn.id + ")", e.path(), e.raw(), turn);
   }
 }
-
-}  // namespace detail
 
 }  // namespace paradigm
