@@ -5,6 +5,7 @@
 #include "validation.hpp"
 
 #include <algorithm>
+#include <regex>
 
 namespace paradigm::mock {
 
@@ -68,6 +69,18 @@ struct Created {
   std::vector<json> tool_progress;
 };
 
+// A "[duration_ms=N]" marker in the query sets that turn's duration, so one
+// run can mix short and long turns (the benchmarks spread them over 2-20 s).
+milliseconds turn_duration(const json& body, const MockConfig& config) {
+  static const std::regex kMarker(R"(\[duration_ms=(\d{1,9})\])");
+  const auto query = body.find("query");
+  std::smatch match;
+  if (query == body.end() || !query->is_string()) return config.turn_duration;
+  const std::string& text = query->get_ref<const std::string&>();
+  if (!std::regex_search(text, match, kMarker)) return config.turn_duration;
+  return milliseconds(std::stoll(match[1].str()));
+}
+
 // Stores a new turn (and its thread when `thread_id` is empty); caller holds the store lock.
 Created store_turn(Context& context, const MockConfig& config, const json& body, std::string thread_id,
                    bool streamed) {
@@ -83,7 +96,7 @@ Created store_turn(Context& context, const MockConfig& config, const json& body,
   turn.thread_id = thread_id;
   turn.created_at = iso_now();
   turn.started = context.now();
-  turn.duration = config.turn_duration;
+  turn.duration = turn_duration(body, config);
   turn.user_message = user_message(body);
   Simulation sim = simulate(body, earlier, thread_id, turn.id, config.fail_marker);
   turn.assistant_message = sim.assistant_message;

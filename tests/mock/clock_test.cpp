@@ -86,6 +86,21 @@ TEST_F(Clock, ATurnFinishesWhenTheClockPassesItsDuration) {
   EXPECT_EQ(status_of(turn), "completed");
 }
 
+TEST_F(Clock, ADurationMarkerInTheQuerySetsThatTurnsDuration) {
+  const auto start = [&](const std::string& query) {
+    return call("POST", "/api/v3/threads/turns", {{"query", query}, {"background", true}});
+  };
+  const json instant = start("Quick one [duration_ms=0]");
+  const json slow = start("Slow one [duration_ms=20000]");
+  const json usual = start("No marker");
+  EXPECT_EQ(status_of(instant), "completed");
+  server.advance_clock(seconds(10));
+  EXPECT_EQ(status_of(usual), "completed");
+  EXPECT_EQ(status_of(slow), "running");
+  server.advance_clock(seconds(10));
+  EXPECT_EQ(status_of(slow), "completed");
+}
+
 TEST_F(Clock, AdvancingAnswersASynchronousCreateHeldForItsTurn) {
   auto create = held_create(std::chrono::hours(1));
   server.advance_clock(seconds(10));

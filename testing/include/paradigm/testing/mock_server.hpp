@@ -125,7 +125,8 @@ struct StreamOptions {
 struct MockConfig {
   /// Keys accepted as `Authorization: Bearer <key>`.
   std::vector<std::string> api_keys{"test-key"};
-  /// How long a turn runs on the server before it completes.
+  /// How long a turn runs on the server before it completes; a turn whose
+  /// query contains "[duration_ms=N]" runs N ms instead.
   std::chrono::milliseconds turn_duration{0};
   /// A synchronous create waits at most this long for the turn, then answers 202.
   std::chrono::milliseconds sync_timeout{std::chrono::seconds(5)};
