@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks (issue #7): builds bench/ in Release, starts local mock servers,
-# runs every measurement several times, and writes bench/results/latest.json,
-# docs/benchmarks/ratios.png and docs/benchmarks.md.
+# Benchmarks (issues #7 and #13): builds bench/ in Release, starts local mock
+# servers (and nginx, for sections 11-12), runs every measurement several
+# times, and writes bench/results/latest.json, docs/benchmarks/ratios.png and
+# docs/benchmarks.md.
 #
-#   scripts/bench.sh            # everything, about 5 minutes on 2 cores
+#   scripts/bench.sh            # everything, about 11 minutes on 2 cores
 #   PARADIGM_BENCH_REPS=3 scripts/bench.sh
+#   PARADIGM_BENCH_TURNS="200" PARADIGM_BENCH_TURN_MAX_MS=5000 scripts/bench.sh   # shorter turn runs
 #
 # Machines here are shared and noisy: each figure is the median of several
 # runs, and the SDK and its baseline run alternately against the same server.
@@ -14,18 +16,30 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 REPS="${PARADIGM_BENCH_REPS:-5}"
 CALLS="${PARADIGM_BENCH_CALLS:-5000}"
 EVENTS="${PARADIGM_BENCH_EVENTS:-100000}"
+# Issue 13. Turns in flight: one run per count, client and repetition, each
+# against a fresh emulator; durations spread over [MIN_MS, MAX_MS].
+TURN_COUNTS="${PARADIGM_BENCH_TURNS:-1000 6000}"
+TURN_REPS="${PARADIGM_BENCH_TURN_REPS:-2}"
+TURN_MIN_MS="${PARADIGM_BENCH_TURN_MIN_MS:-2000}"
+TURN_MAX_MS="${PARADIGM_BENCH_TURN_MAX_MS:-20000}"
+STREAMS="${PARADIGM_BENCH_STREAMS:-200}"
+STREAM_EVENTS="${PARADIGM_BENCH_STREAM_EVENTS:-200}"  # per stream, 10 ms apart
+H2_CALLS="${PARADIGM_BENCH_H2_CALLS:-1000}"
+# aiohttp is Debian's python3-aiohttp: the system interpreter, not a pyenv or venv one.
+SYSTEM_PYTHON="${PARADIGM_BENCH_SYSTEM_PYTHON:-/usr/bin/python3}"
 BUILD="$PARADIGM_ROOT/build/bench"
 BIN="$BUILD/bench"
 KEY="test-key"
 SCRIPT_START=$(date +%s)
 
-ensure_packages "${PARADIGM_PACKAGES[@]}" libbenchmark-dev gnuplot-nox python3-requests curl time
+ensure_packages "${PARADIGM_PACKAGES[@]}" libbenchmark-dev gnuplot-nox python3-requests curl time \
+  nginx-light python3-aiohttp openssl
 
 log "Building in Release ($BUILD)"
 configure_build "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPARADIGM_BUILD_BENCH=ON -DPARADIGM_BUILD_TESTS=OFF \
   -DPARADIGM_BUILD_EXAMPLES=OFF -DPARADIGM_INSTALL=OFF
 cmake --build "$BUILD" --parallel "$PARADIGM_JOBS" \
-  --target bench_calls bench_json bench_download bench_stream bench_polling paradigm-mock >/dev/null
+  --target bench_calls bench_json bench_download bench_stream bench_polling bench_turns paradigm-mock >/dev/null
 BUILD_SECONDS=$(($(date +%s) - SCRIPT_START))
 
 RAW="$BUILD/raw"  # kept for a look after the run
@@ -33,11 +47,13 @@ rm -rf "$RAW"
 mkdir -p "$RAW"
 DOWNLOADS="$BUILD/downloads"
 mkdir -p "$DOWNLOADS"
+NGINX_DIR=""
 PIDS=()
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$DOWNLOADS"
+  if [ -n "$NGINX_DIR" ]; then rm -rf "$NGINX_DIR"; fi
 }
 trap cleanup EXIT
 
@@ -46,11 +62,13 @@ now_ns() { date +%s%N; }
 record() { printf '{"key": "%s", "rep": %s, "data": %s}\n' "$1" "$2" "$3" >>"$RAW/results.jsonl"; }
 json_field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
 
-# start_mock CONFIG_JSON: a paradigm-mock on a free loopback port; sets URL.
+# start_mock CONFIG_JSON: a paradigm-mock on a free loopback port; sets URL and MOCK_PID.
 start_mock() {
   local out="$RAW/mock.$RANDOM.out"
+  : >"$out"  # before the mock runs: the loop below may read it first
   "$BUILD/testing/mock_server/paradigm-mock" --config "$1" >"$out" 2>&1 &
-  PIDS+=($!)
+  MOCK_PID=$!
+  PIDS+=("$MOCK_PID")
   for _ in $(seq 100); do
     URL="$(sed -n 's/^paradigm-mock listening on //p' "$out")"
     [ -n "$URL" ] && return 0
@@ -58,6 +76,14 @@ start_mock() {
   done
   echo "paradigm-mock did not start: $(cat "$out")" >&2
   exit 1
+}
+# stop_mock: stops the mock start_mock started last.
+stop_mock() {
+  local pid kept=()
+  kill "$MOCK_PID" 2>/dev/null || true
+  wait "$MOCK_PID" 2>/dev/null || true
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$MOCK_PID" ] || kept+=("$pid"); done
+  PIDS=("${kept[@]}")
 }
 connections() { curl -s "$1/_mock/stats" | json_field connections_seen; }
 
@@ -76,6 +102,8 @@ SEED="$("$BIN/bench_calls" seed --base-url "$URL" --target-bytes 20480)"
 record calls.seed 0 "$SEED"
 THREAD="$(json_field thread <<<"$SEED")"
 TURN="$(json_field turn <<<"$SEED")"
+# The same turn, as served, for nginx to serve as a static file (section 11).
+curl -s -H "Authorization: Bearer $KEY" -o "$RAW/turn.json" "$URL/api/v3/threads/$THREAD/turns/$TURN"
 CALL_ARGS=(--base-url "$URL" --thread "$THREAD" --turn "$TURN" --calls "$CALLS")
 # with_connections KEY REP COMMAND...: records the command's JSON plus the
 # TCP connections the server saw meanwhile.
@@ -152,6 +180,141 @@ for rep in $(seq "$REPS"); do
     end=$(now_ns)
     record "include.$file" "$rep" "{\"seconds\": $(python3 -c "print(($end - $start) / 1e9)")}"
   done
+done
+
+# 9. Many background turns in flight (issue 13): the TurnSet on the event
+# loop, the blocking client with a thread per turn, Python asyncio + aiohttp.
+# Each run gets a fresh emulator as shipped (compression off), so that the
+# connections it saw and the requests it served are the run's alone.
+# turns_run CLIENT COUNT REP: one run, recorded as turns.CLIENT.COUNT.
+turns_run() {
+  local client="$1" count="$2" rep="$3" result seen served
+  start_mock '{"compress_json": false}'
+  case "$client" in
+    turnset | threads)
+      result="$("$BIN/bench_turns" "$client" --base-url "$URL" --key "$KEY" --count "$count" \
+        --min-ms "$TURN_MIN_MS" --max-ms "$TURN_MAX_MS")" ;;
+    python)
+      result="$("$SYSTEM_PYTHON" "$PARADIGM_ROOT/bench/python_aiohttp_turns.py" "$URL" "$count" \
+        "$TURN_MIN_MS" "$TURN_MAX_MS" "$KEY")" ;;
+  esac
+  seen="$(connections "$URL")"
+  served="$(curl -s "$URL/_mock/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+  stop_mock
+  # The emulator's count of requests for every client (Python's own count is kept beside it).
+  record "turns.$client.$count" "$rep" "$(python3 -c 'import json,sys
+d = json.loads(sys.argv[1])
+if "requests" in d:
+    d["client_requests"] = d["requests"]
+d["connections"], d["requests"] = int(sys.argv[2]), int(sys.argv[3])
+print(json.dumps(d))' "$result" "$seen" "$served")"
+}
+for count in $TURN_COUNTS; do
+  log "$count background turns in flight ($TURN_MIN_MS-$TURN_MAX_MS ms): TurnSet, thread per turn, Python aiohttp ($TURN_REPS runs)"
+  for rep in $(seq "$TURN_REPS"); do
+    for client in turnset threads python; do turns_run "$client" "$count" "$rep"; done
+  done
+done
+
+# 10. Concurrent streams on one loop thread, events paced 10 ms apart so that
+# the delay is the loop's, not a backlog's.
+log "$STREAMS concurrent streams on one loop, $STREAM_EVENTS events each ($REPS runs)"
+start_mock "{\"compress_json\": false, \"stream\": {\"delta_events\": $STREAM_EVENTS, \"stamp_events\": true, \"pause_ms\": 10}}"
+for rep in $(seq "$REPS"); do
+  record streams.async "$rep" "$("$BIN/bench_stream" async --base-url "$URL" --key "$KEY" --streams "$STREAMS")"
+done
+stop_mock
+
+# 11-12. nginx (Debian nginx-light) as the fast server: the seeded 20 KB turn
+# as a static file at the path get_turn requests, over plain HTTP/1.1 and over
+# TLS with HTTP/2 (a self-signed certificate made here). One process, started
+# and stopped by this script; the HTTP/2 server logs $connection and
+# $server_protocol, from which each phase's connections are counted.
+NGINX_DIR="$(mktemp -d)"
+read -r NGINX_PORT H2_PORT < <(python3 -c 'import socket
+a, b = socket.socket(), socket.socket()
+a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
+print(a.getsockname()[1], b.getsockname()[1])')
+mkdir -p "$NGINX_DIR/www/api/v3/threads/$THREAD/turns" "$NGINX_DIR/tmp"
+cp "$RAW/turn.json" "$NGINX_DIR/www/api/v3/threads/$THREAD/turns/$TURN"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$NGINX_DIR/key.pem" -out "$NGINX_DIR/cert.pem" 2>/dev/null
+H2_LOG="$NGINX_DIR/h2.access.log"
+cat >"$NGINX_DIR/nginx.conf" <<NGINX
+daemon off;
+master_process off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+  types { }
+  default_type application/json;
+  client_body_temp_path $NGINX_DIR/tmp/body;
+  proxy_temp_path $NGINX_DIR/tmp/proxy;
+  fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+  uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+  scgi_temp_path $NGINX_DIR/tmp/scgi;
+  keepalive_requests 1000000;
+  keepalive_timeout 300s;
+  log_format bench '\$connection \$server_protocol \$status \$request_uri';
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/www;
+  }
+  server {
+    listen 127.0.0.1:$H2_PORT ssl http2;
+    ssl_certificate $NGINX_DIR/cert.pem;
+    ssl_certificate_key $NGINX_DIR/key.pem;
+    root $NGINX_DIR/www;
+    access_log $H2_LOG bench;
+  }
+}
+NGINX
+nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" >"$NGINX_DIR/stdout.log" 2>&1 &
+PIDS+=($!)
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+H2_URL="https://127.0.0.1:$H2_PORT"
+for _ in $(seq 100); do
+  curl -sf -o /dev/null "$NGINX_URL/api/v3/threads/$THREAD/turns/$TURN" && break
+  sleep 0.05
+done
+curl -sf -o /dev/null "$NGINX_URL/api/v3/threads/$THREAD/turns/$TURN" ||
+  { echo "nginx did not start: $(cat "$NGINX_DIR/stdout.log" "$NGINX_DIR/error.log" 2>/dev/null)" >&2; exit 1; }
+
+log "get_turn x $CALLS against nginx: libcurl floor, SDK blocking, SDK async ($REPS runs)"
+NGINX_ARGS=(--base-url "$NGINX_URL" --key "$KEY" --thread "$THREAD" --turn "$TURN" --calls "$CALLS")
+for rep in $(seq "$REPS"); do
+  record nginx.floor "$rep" "$("$BIN/bench_calls" floor "${NGINX_ARGS[@]}")"
+  record nginx.sdk "$rep" "$("$BIN/bench_calls" sdk "${NGINX_ARGS[@]}")"
+  record nginx.async "$rep" "$("$BIN/bench_calls" async "${NGINX_ARGS[@]}")"
+done
+
+# h2_phase KEY REP COMMAND...: records the command's JSON plus the connections,
+# protocols and requests in the access log lines it caused.
+h2_phase() {
+  local key="$1" rep="$2" before result
+  shift 2
+  before=$(wc -l <"$H2_LOG")
+  result="$("$@")"
+  sleep 0.2  # nginx logs a request once it has sent the answer
+  record "$key" "$rep" "$(tail -n "+$((before + 1))" "$H2_LOG" | python3 -c 'import json,sys
+rows = [line.split() for line in sys.stdin if line.strip()]
+d = json.loads(sys.argv[1])
+d["connections"] = len({r[0] for r in rows})
+d["protocols"] = sorted({r[1] for r in rows})
+d["requests"] = len(rows)
+d["statuses"] = sorted({int(r[2]) for r in rows})
+print(json.dumps(d))' "$result")"
+}
+log "HTTP/2 through nginx, $H2_CALLS calls: 8 async in flight, 8 threads, sequential ($REPS runs)"
+: >"$H2_LOG"
+H2_ARGS=(--base-url "$H2_URL" --ca-bundle "$NGINX_DIR/cert.pem" --key "$KEY" --thread "$THREAD" --turn "$TURN"
+  --calls "$H2_CALLS")
+for rep in $(seq "$REPS"); do
+  h2_phase h2.async_inflight "$rep" "$BIN/bench_calls" async-inflight "${H2_ARGS[@]}" --inflight 8
+  h2_phase h2.threads "$rep" "$BIN/bench_calls" sdk-threads "${H2_ARGS[@]}" --threads 8
+  h2_phase h2.sequential "$rep" "$BIN/bench_calls" sdk "${H2_ARGS[@]}"
 done
 
 log "Waiting for the polling runs"
