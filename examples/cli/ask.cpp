@@ -73,23 +73,18 @@ paradigm::Turn run_turn(paradigm::ThreadsClient& client, const paradigm::TurnReq
                         : client.create_turn(thread, request, create);
 }
 
-// With --schema, the answer of a completed turn checked against it (the
-// answer itself is printed either way). Each mismatch goes to stderr.
+// With --schema, the answer of a completed turn checked against it as the
+// typed calls check theirs (parse_checked: a ```json fence is accepted, null
+// counts as absent). The answer itself is printed either way.
 int check_answer(const paradigm::Turn& turn, const paradigm::JsonValue& schema) {
   if (schema.is_null() || turn.status != paradigm::TurnStatus::completed) return kSuccess;
-  std::vector<paradigm::SchemaMismatch> mismatches;
   try {
-    mismatches = paradigm::check_schema(paradigm::JsonValue::parse(turn.final_answer()), schema);
-  } catch (const paradigm::DecodeError&) {
-    std::cerr << "paradigm: the answer does not follow --schema: it is not JSON\n";
+    paradigm::parse_checked(turn, schema);
+    return kSuccess;
+  } catch (const paradigm::DecodeError& e) {
+    std::cerr << "paradigm: the answer does not follow --schema: " << e.what() << '\n';
     return kSchemaMismatch;
   }
-  if (mismatches.empty()) return kSuccess;
-  std::cerr << "paradigm: the answer does not follow --schema:\n";
-  for (const auto& mismatch : mismatches)
-    std::cerr << "  " << (mismatch.path.empty() ? "(the answer)" : mismatch.path) << ": " << mismatch.message
-              << '\n';
-  return kSchemaMismatch;
 }
 
 }  // namespace

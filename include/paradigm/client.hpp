@@ -292,6 +292,16 @@ class PARADIGM_API ThreadsClient {
                           stream, call),
         &detail::structured<T>);
   }
+  template <class T>
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request,
+                                                      const StreamHandler& on_event = {},
+                                                      const StreamOptions& stream = {},
+                                                      const CallOptions& call = {}) {
+    return detail::then_map<Structured<T>>(
+        async_stream_thread_with_turn(detail::with_response_format<T>(request), detail::or_ignore(on_event),
+                                      stream, call),
+        &detail::structured<T>);
+  }
 
   /// The options of the connection (the API key prints as [REDACTED]).
   const ClientOptions& options() const noexcept;

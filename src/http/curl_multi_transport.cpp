@@ -136,7 +136,8 @@ void CurlMultiTransport::collect_stopped(std::vector<Finished>& finished) {
       stopped.push_back({easy, TransferError::stalled});
     }
   }
-  for (const Stopped& stop : stopped) finished.push_back(finish(stop.easy, CURLE_OK, stop.error));
+  for (const Stopped& stop : stopped)
+    finished.push_back(finish(stop.easy, CURLE_OK, stop.error));
 }
 
 CurlMultiTransport::Finished CurlMultiTransport::finish(CURL* easy, int curl_code, TransferError ours) {

@@ -139,7 +139,8 @@ void answer_sync(Context& context, const MockConfig& config, httplib::Response& 
   };
   while (!finished() && !context.stopping && context.now() < give_up) {
     auto next_change = std::min(give_up, turn.started + turn.duration);
-    if (turn.cancel_requested) next_change = std::min(next_change, *turn.cancel_requested + config.cancel_delay);
+    if (turn.cancel_requested)
+      next_change = std::min(next_change, *turn.cancel_requested + config.cancel_delay);
     context.wait_until(lock, next_change);
   }
   if (finished()) {

@@ -121,6 +121,34 @@ TEST_F(StructuredOutput, AnAsynchronousCreateGivesAFutureOfTheTypedResult) {
   EXPECT_THROW(mismatch.get(), StructuredOutputError);
 }
 
+TEST_F(StructuredOutput, EveryAsynchronousTypedFormReadsTheAnswer) {
+  auto paradigm = client();
+  const std::string thread = paradigm.create_thread().id;
+  const auto next = paradigm.async_create_turn<Capital>(thread, ask("What is the capital of France?")).get();
+  ASSERT_TRUE(next.value);
+  EXPECT_EQ(next.turn.thread, thread);
+  std::size_t events = 0;
+  const auto streamed = paradigm
+                            .async_stream_turn<Capital>(thread, ask("And again?"),
+                                                        [&](const StreamEvent&) { return ++events > 0; })
+                            .get();
+  ASSERT_TRUE(streamed.value);
+  EXPECT_EQ(streamed.value->capital, "Paris");
+  EXPECT_GT(events, 2u);
+  const auto fresh =
+      paradigm.async_stream_thread_with_turn<Capital>(ask("What is the capital of France?")).get();
+  ASSERT_TRUE(fresh.value);
+  EXPECT_NE(fresh.turn.thread, thread);
+  // Every turn created (by POST, with a query) asked for Capital's schema.
+  std::size_t turns = 0;
+  for (const auto& sent : server.requests()) {
+    if (sent.method != "POST" || sent.body.find("\"query\"") == std::string::npos) continue;
+    ++turns;
+    EXPECT_EQ(JsonValue(nlohmann::json::parse(sent.body)["response_format"]), schema_of<Capital>());
+  }
+  EXPECT_EQ(turns, 3u);
+}
+
 class StructuredBackground : public ManualTurnsTest {};
 
 TEST_F(StructuredBackground, ABackgroundTurnHasNoValueUntilItIsWaitedFor) {

@@ -37,7 +37,8 @@ class Clock : public ::testing::Test {
   }
 
   json call(const std::string& method, const std::string& path, const json& body = nullptr) {
-    auto res = method == "GET" ? http.Get(path.c_str()) : http.Post(path.c_str(), body.dump(), "application/json");
+    auto res =
+        method == "GET" ? http.Get(path.c_str()) : http.Post(path.c_str(), body.dump(), "application/json");
     if (!res) return {{"transport_error", httplib::to_string(res.error())}};
     json answer = json::parse(res->body, nullptr, false);
     answer["http_status"] = res->status;
@@ -45,7 +46,8 @@ class Clock : public ::testing::Test {
   }
   // A background turn: running at once, whatever the clock says.
   json start_turn() {
-    return call("POST", "/api/v3/threads/turns", {{"query", "What is the capital of France?"}, {"background", true}});
+    return call("POST", "/api/v3/threads/turns",
+                {{"query", "What is the capital of France?"}, {"background", true}});
   }
   std::string status_of(const json& turn) {
     return call("GET", "/api/v3/threads/" + turn["thread"].get<std::string>() + "/turns/" +

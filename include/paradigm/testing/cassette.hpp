@@ -21,9 +21,10 @@
 // request body, the status, the response headers and body, and for a
 // stream its events with their time since the request. The API key is never
 // written: it, and any value of `RecordOptions::also_redact`, reads
-// [REDACTED] wherever it appears (paths, bodies, events, header values);
-// the Authorization, Cookie and Set-Cookie headers are not kept, nor
-// request headers at all. Ids and timestamps are kept as recorded, so a
+// [REDACTED] wherever it appears in paths, bodies and events; a response
+// header holding it is left out (editing it would change its meaning), as
+// are the Authorization, Cookie and Set-Cookie headers and every request
+// header. Ids and timestamps are kept as recorded, so a
 // replay gives the same results every time. Part of the paradigm library
 // (paradigm::paradigm); see docs/testing.md.
 

@@ -156,6 +156,33 @@ TEST(ParseTurn, ATurnThatDidNotCompleteHasNoAnswerToRead) {
   }
 }
 
+// parse_checked: the same reading for a schema known only at run time.
+const char* const kDistrictSchema =
+    R"({"type": "object", "properties": {"name": {"type": "string"}, "motto": {"type": "string"}},
+        "required": ["name"]})";
+
+TEST(ParseChecked, ReadsTextAgainstARunTimeSchemaWithTheSameLeniency) {
+  const auto schema = paradigm::JsonValue::parse(kDistrictSchema);
+  const auto value = paradigm::parse_checked("```json\n{\"name\": \"Marais\", \"motto\": null}\n```", schema);
+  EXPECT_EQ(value, paradigm::JsonValue::parse(R"({"name": "Marais", "motto": null})"));
+  try {
+    paradigm::parse_checked(R"({"motto": "Fluctuat"})", schema);
+    FAIL() << "no DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_EQ(e.raw(), R"({"motto": "Fluctuat"})");
+    EXPECT_NE(std::string(e.what()).find("name"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ParseChecked, ReadsTheAnswerOfACompletedTurnOnly) {
+  const auto schema = paradigm::JsonValue::parse(kDistrictSchema);
+  EXPECT_EQ(paradigm::parse_checked(turn_answering("completed", R"({"name": "Marais"})"), schema),
+            paradigm::JsonValue::parse(R"({"name": "Marais"})"));
+  EXPECT_THROW(paradigm::parse_checked(turn_answering("running", ""), schema), StructuredOutputError);
+  EXPECT_THROW(paradigm::parse_checked(turn_answering("completed", R"({"name": 3})"), schema),
+               StructuredOutputError);
+}
+
 TEST(StructuredResult, HoldsTheValueOnlyOnceTheTurnCompleted) {
   const auto done =
       paradigm::detail::structured<District>(turn_answering("completed", R"({"name": "Marais"})"));
