@@ -7,8 +7,9 @@
 #                                    version (Debian policy 8.1), so 0.3 can be installed beside it
 #   development   libparadigm-dev    headers, the libparadigm.so link, CMake package, paradigm.pc;
 #                                    also every component not named in this table
-#   cli, mock     paradigm-cli       bin/paradigm (and bin/paradigm-mock: install it with
-#                                    COMPONENT cli or COMPONENT mock)
+#   cli, mock     paradigm-cli       bin/paradigm and bin/paradigm-mock (the emulator)
+#   testing       libparadigm-testing-dev  the testing kit: paradigm::testing, paradigm::mock,
+#                                    their headers and CMake files (COMPONENTS testing)
 #
 # Each package has /usr/share/doc/<package>/ with the Debian changelog
 # (packaging/debian/changelog) and copyright (from LICENSE).
@@ -77,6 +78,9 @@ endfunction()
 paradigm_package_docs(runtime "${PARADIGM_RUNTIME_PACKAGE}")
 paradigm_package_docs(development libparadigm-dev "${_paradigm_doc_dir}/changelog.gz")
 paradigm_package_docs(cli paradigm-cli)
+if(PARADIGM_BUILD_TESTING_KIT)
+  paradigm_package_docs(testing libparadigm-testing-dev)
+endif()
 
 # --- Components into packages ----------------------------------------------
 get_cmake_property(CPACK_COMPONENTS_ALL COMPONENTS)
@@ -86,6 +90,8 @@ foreach(_paradigm_component IN LISTS CPACK_COMPONENTS_ALL)
     set(CPACK_COMPONENT_${_paradigm_upper}_GROUP runtime)
   elseif(_paradigm_component MATCHES "^(cli|mock)$")
     set(CPACK_COMPONENT_${_paradigm_upper}_GROUP cli)
+  elseif(_paradigm_component STREQUAL "testing")
+    set(CPACK_COMPONENT_${_paradigm_upper}_GROUP testing)
   else()
     set(CPACK_COMPONENT_${_paradigm_upper}_GROUP development)
   endif()
@@ -152,6 +158,21 @@ set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "${PARADIGM_RUNTIME_PACKAGE} (>= ${PROJECT_
 set(CPACK_DEBIAN_CLI_DESCRIPTION
   "command-line client for the LightOn Paradigm Threads API
 The paradigm command asks Paradigm's agents questions, streams answers, waits
-for background turns and downloads artifacts, from a shell.")
+for background turns and downloads artifacts, from a shell. paradigm-mock
+emulates a Paradigm server on loopback, for tests and demos.")
+
+# The testing kit: static libraries linked into a user's tests. Its CMake
+# files import /usr/bin/paradigm-mock (paradigm-cli) and find GoogleTest,
+# cpp-httplib and zlib, so it depends on their development packages.
+set(CPACK_DEBIAN_TESTING_PACKAGE_NAME libparadigm-testing-dev)
+set(CPACK_DEBIAN_TESTING_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_TESTING_PACKAGE_DEPENDS
+  "libparadigm-dev (= ${PARADIGM_DEBIAN_VERSION}), paradigm-cli (= ${PARADIGM_DEBIAN_VERSION}), libgtest-dev, libgmock-dev, libcpp-httplib-dev, zlib1g-dev")
+set(CPACK_DEBIAN_TESTING_DESCRIPTION
+  "C++ client for the LightOn Paradigm Threads API (testing kit)
+paradigm-cpp is a C++17 client SDK for the v3 Threads API of LightOn Paradigm.
+This package contains its testing kit: a gMock ThreadsConnection, builders of
+turns, threads, pages and streams, and the emulator as a library
+(find_package(paradigm COMPONENTS testing)).")
 
 include(CPack)

@@ -6,18 +6,24 @@
 # cpp-httplib, zlib), which the package looks for only when asked for it.
 include(GNUInstallDirs)
 
+#
+# Install components (the Debian packages, cmake/ParadigmPackaging.cmake):
+# `testing` for the libraries, headers and CMake files (libparadigm-testing-dev),
+# `mock` for the paradigm-mock executable (paradigm-cli, beside `paradigm`).
 install(TARGETS paradigm_testing paradigm_mock paradigm-mock
   EXPORT paradigmTestingTargets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT testing
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT testing
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT mock
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/testing/include/paradigm"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  COMPONENT testing
   FILES_MATCHING PATTERN "*.hpp")
 
 install(EXPORT paradigmTestingTargets
   NAMESPACE paradigm::
   FILE paradigmTestingTargets.cmake
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/paradigm)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/paradigm
+  COMPONENT testing)

@@ -2,7 +2,8 @@
 # Makes the Debian packages with CPack into a directory:
 #   libparadigm0.2   the shared library
 #   libparadigm-dev  headers, CMake package, pkg-config file
-#   paradigm-cli     the paradigm command-line tool
+#   paradigm-cli     the paradigm command-line tool and the paradigm-mock emulator
+#   libparadigm-testing-dev  the testing kit (find_package(paradigm COMPONENTS testing))
 #
 #   scripts/package.sh [OUTDIR]          default build/debs
 #   PARADIGM_PACKAGE_BUILD=DIR scripts/package.sh ...

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # The Debian packages as a user gets them: installs them into this machine
 # with dpkg, builds a program against them from /usr (find_package(paradigm
-# CONFIG) and pkg-config), runs it and the installed CLI against the
-# emulator, then purges the packages and checks that none of their files is
-# left. The machine is restored even when a step fails (trap).
+# CONFIG) and pkg-config) and a test project with its testing kit
+# (find_package(paradigm CONFIG COMPONENTS testing)), runs them and the
+# installed CLI against the installed emulator, then purges the packages and
+# checks that none of their files is left. The machine is restored even when
+# a step fails (trap).
 #
-#   deb_roundtrip.sh DEB_DIR PARADIGM_MOCK
+#   deb_roundtrip.sh DEB_DIR
 #
-# DEB_DIR holds the three .deb files of scripts/package.sh. Installing needs
+# DEB_DIR holds the four .deb files of scripts/package.sh. Installing needs
 # root: as another user the test is skipped (exit code 77).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 deb_dir="$1"
-mock="$2"
+mock=/usr/bin/paradigm-mock  # from paradigm-cli
 
 fail() {
   echo "FAILED: $*" >&2
@@ -28,7 +30,7 @@ fi
 
 shopt -s nullglob
 debs=("$deb_dir"/*.deb)
-[ ${#debs[@]} -eq 3 ] || fail "expected 3 packages in $deb_dir, found ${#debs[@]}"
+[ ${#debs[@]} -eq 4 ] || fail "expected 4 packages in $deb_dir, found ${#debs[@]}"
 packages=()
 for deb in "${debs[@]}"; do packages+=("$(dpkg-deb -f "$deb" Package)"); done
 for package in "${packages[@]}"; do
@@ -70,11 +72,17 @@ version=$(dpkg-query -W -f='${Version}' "$runtime")
 runtime_depends=$(dpkg-query -W -f='${Depends}' "$runtime")
 dev_depends=$(dpkg-query -W -f='${Depends}' libparadigm-dev)
 cli_depends=$(dpkg-query -W -f='${Depends}' paradigm-cli)
-printf '%s: %s\nlibparadigm-dev: %s\nparadigm-cli: %s\n' "$runtime" "$runtime_depends" "$dev_depends" "$cli_depends"
+testing_depends=$(dpkg-query -W -f='${Depends}' libparadigm-testing-dev)
+printf '%s: %s\nlibparadigm-dev: %s\nparadigm-cli: %s\nlibparadigm-testing-dev: %s\n' "$runtime" "$runtime_depends" \
+  "$dev_depends" "$cli_depends" "$testing_depends"
 grep -q 'libcurl4' <<< "$runtime_depends" || fail "$runtime does not depend on libcurl4 (dpkg-shlibdeps)"
 grep -qF "$runtime (= $version)" <<< "$dev_depends" || fail "libparadigm-dev must depend on $runtime (= $version)"
 grep -q 'nlohmann-json3-dev' <<< "$dev_depends" || fail "libparadigm-dev must depend on nlohmann-json3-dev"
 grep -qF "$runtime" <<< "$cli_depends" || fail "paradigm-cli must depend on $runtime"
+for needed in "libparadigm-dev (= $version)" "paradigm-cli (= $version)" libgmock-dev libcpp-httplib-dev zlib1g-dev; do
+  grep -qF "$needed" <<< "$testing_depends" || fail "libparadigm-testing-dev must depend on $needed"
+done
+[ -x "$mock" ] || fail "paradigm-cli did not install $mock"
 
 # The Debian changelog of each package names this very version.
 for package in "${packages[@]}"; do
@@ -110,6 +118,12 @@ for consumer in "$work/cmake/consumer" "$work/consumer-pc"; do
   bash "$root/tests/smoke/with_mock.sh" "$mock" -- 0 "paradigm [0-9.]+: .*server: The capital of France is Paris" \
     "$consumer" --server || fail "$consumer against the emulator"
 done
+echo "== a test project with find_package(paradigm CONFIG COMPONENTS testing)"
+cmake -S "$here/testing_consumer" -B "$work/kit" -DCMAKE_BUILD_TYPE=Release > "$work/kit-cmake.log" 2>&1 ||
+  { cat "$work/kit-cmake.log" >&2; fail "configuring the testing-kit consumer"; }
+cmake --build "$work/kit" > "$work/kit-build.log" 2>&1 || { cat "$work/kit-build.log" >&2; fail "building the testing-kit consumer"; }
+"$work/kit/kit_consumer" > "$work/kit-run.log" 2>&1 || { cat "$work/kit-run.log" >&2; fail "the testing-kit consumer"; }
+
 echo "== the installed CLI"
 bash "$root/tests/smoke/with_mock.sh" "$mock" -- 0 "^The capital of France is Paris" \
   /usr/bin/paradigm ask "What is the capital of France?" || fail "/usr/bin/paradigm against the emulator"
