@@ -38,6 +38,24 @@ foreach(header IN LISTS headers)
   endif()
 endforeach()
 
+# The testing kit's headers (TESTING_HEADER_DIRS, may be empty) compile alone
+# the same way; check_testing_headers.cmake holds them to their own rules.
+set(testing_headers "")
+foreach(dir IN LISTS TESTING_HEADER_DIRS)
+  file(GLOB found "${dir}/*.hpp")
+  list(APPEND testing_headers ${found})
+endforeach()
+foreach(header IN LISTS testing_headers)
+  get_filename_component(name "${header}" NAME)
+  set(source "${WORK_DIR}/testing_${name}.cpp")
+  file(WRITE "${source}" "#include <paradigm/testing/${name}>\n")
+  execute_process(COMMAND "${CXX}" ${flags} "${source}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "<paradigm/testing/${name}> does not compile on its own with ${CXX} ${CXX_FLAGS} -std=${STD}:\n${out}${err}")
+  endif()
+endforeach()
+list(LENGTH testing_headers testing_count)
+
 # from_json / to_json of an unsupported type: a static_assert naming the list.
 function(expect_unsupported name snippet expected)
   set(source "${WORK_DIR}/${name}.cpp")
@@ -57,4 +75,4 @@ expect_unsupported(to_json_of_options
   "auto text = paradigm::to_json(paradigm::ListOptions{});" "is not a model or request type")
 
 list(LENGTH headers count)
-message(STATUS "${count} public headers compile alone with ${CXX} ${CXX_FLAGS} -std=${STD} and are header-light")
+message(STATUS "${count} public headers and ${testing_count} testing headers compile alone with ${CXX} ${CXX_FLAGS} -std=${STD} and are header-light")
