@@ -1,38 +1,14 @@
 // TLS verification, credentials and redirects.
-#include "support/mock_fixture.hpp"
-#include "support/self_signed.hpp"
-
-#include <unistd.h>
+#include "support/tls_mock_test.hpp"
 
 namespace paradigm::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-class Tls : public ::testing::Test {
+class Tls : public TlsMockTest {
  protected:
-  void SetUp() override {
-    directory = fs::temp_directory_path() / ("paradigm-tls-" + std::to_string(::getpid()));
-    files = make_self_signed_certificate(directory);
-    server = std::make_unique<mock::MockServer>(
-        mock::MockConfig{}, 0, "127.0.0.1",
-        mock::TlsFiles{files.certificate.string(), files.private_key.string()});
-  }
-  void TearDown() override {
-    server.reset();
-    fs::remove_all(directory);
-  }
-  ClientOptions options() const {
-    ClientOptions options;
-    options.base_url = server->base_url();
-    options.api_key = kApiKey;
-    return options;
-  }
-
-  fs::path directory;
-  SelfSignedCertificate files;
-  std::unique_ptr<mock::MockServer> server;
-  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
+  ClientOptions options() const { return untrusting_options(); }
 };
 
 TEST_F(Tls, AnUnknownCertificateIsRefusedByDefault) {

@@ -1,48 +1,22 @@
 // Blocking calls to an https:// server go through the event loop's
 // connections (so that HTTP/2 can multiplex them) and behave exactly as on
 // the calling thread: results, errors, retries, limits, cancellation.
-#include "support/mock_fixture.hpp"
-#include "support/self_signed.hpp"
+#include "support/tls_mock_test.hpp"
 
 #include <atomic>
 #include <future>
 #include <thread>
 
-#include <unistd.h>
-
 namespace paradigm::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
-class TlsRelay : public ::testing::Test {
+class TlsRelay : public TlsMockTest {
  protected:
-  void SetUp() override {
-    directory = fs::temp_directory_path() / ("paradigm-relay-" + std::to_string(::getpid()));
-    files = make_self_signed_certificate(directory);
-    server = std::make_unique<mock::MockServer>(
-        mock::MockConfig{}, 0, "127.0.0.1",
-        mock::TlsFiles{files.certificate.string(), files.private_key.string()});
-  }
-  void TearDown() override {
-    server.reset();
-    fs::remove_all(directory);
-  }
-  ClientOptions options() const {
-    ClientOptions options;
-    options.base_url = server->base_url();
-    options.api_key = kApiKey;
-    options.ca_bundle = files.certificate.string();
-    return options;
-  }
+  ClientOptions options() const { return trusting_options(); }
   ThreadsClient client(const ClientOptions& with) { return test_client(with, clock); }
   ThreadsClient client() { return client(options()); }
-
-  fs::path directory;
-  SelfSignedCertificate files;
-  std::unique_ptr<mock::MockServer> server;
-  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
 };
 
 TEST_F(TlsRelay, ManyThreadsShareTheLoopsConnections) {
