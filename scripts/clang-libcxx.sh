@@ -20,13 +20,14 @@ libcxx=(-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=
 
 # Debian's libgtest.a is compiled against libstdc++ and cannot link with
 # libc++: build GoogleTest (and gMock) from the sources libgtest-dev ships.
-gtest="$dir/googletest"
+# As C++17, like its users: gMock's Matcher<std::string_view> exists only then.
+gtest="$dir/googletest-cxx17"
 if [ ! -f "$gtest/lib/cmake/GTest/GTestConfig.cmake" ]; then
   log "GoogleTest from /usr/src/googletest, with libc++"
-  cmake -S /usr/src/googletest -B "$dir/googletest-build" "${libcxx[@]}" \
+  cmake -S /usr/src/googletest -B "$dir/googletest-cxx17-build" "${libcxx[@]}" -DCMAKE_CXX_STANDARD=17 \
     -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$gtest" >/dev/null
-  cmake --build "$dir/googletest-build" --parallel "$PARADIGM_JOBS" >/dev/null
-  cmake --install "$dir/googletest-build" >/dev/null
+  cmake --build "$dir/googletest-cxx17-build" --parallel "$PARADIGM_JOBS" >/dev/null
+  cmake --install "$dir/googletest-cxx17-build" >/dev/null
 fi
 
 # Build type None (no -O): clang's warnings come from its front end, and an
