@@ -4,7 +4,7 @@
 # times, and writes bench/results/latest.json, docs/benchmarks/ratios.png and
 # docs/benchmarks.md.
 #
-#   scripts/bench.sh            # everything, about 11 minutes on 2 cores
+#   scripts/bench.sh            # everything, about 9 minutes on 2 cores (built)
 #   PARADIGM_BENCH_REPS=3 scripts/bench.sh
 #   PARADIGM_BENCH_TURNS="200" PARADIGM_BENCH_TURN_MAX_MS=5000 scripts/bench.sh   # shorter turn runs
 #
