@@ -17,7 +17,11 @@ int main() try {
   // ... store started.thread and started.id; this can happen in another process ...
 
   paradigm::WaitOptions wait;
-  wait.on_update = [](const paradigm::Turn& t) { std::cerr << "  still " << t.status.text() << "\n"; };
+  // What the turn does, as the polls reveal it (the same events a stream gives).
+  wait.on_progress = [](const paradigm::TurnProgress& p) {
+    if (p.kind == paradigm::TurnProgress::Kind::tool_started)
+      std::cerr << "  using " << p.tool_call->tool.name << '\n';
+  };
   paradigm::Turn done = client.wait_for_turn(started.thread, started.id, wait);
   std::cout << done.final_answer() << '\n';
   return 0;
