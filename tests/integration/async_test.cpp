@@ -1,5 +1,6 @@
 // Asynchronous calls over libcurl's multi interface against the emulator:
 // the same answers as the blocking calls, on one event-loop thread.
+#include "support/concurrent_calls.hpp"
 #include "support/mock_fixture.hpp"
 
 #include <atomic>
@@ -66,17 +67,7 @@ TEST_F(AsyncCalls, BlockingCallersBeyondTheCapWaitForAConnection) {
   with.max_connections = 2;
   auto paradigm = client(with);
   const std::string thread = paradigm.create_thread().id;
-  std::atomic<int> ok{0};
-  std::vector<std::thread> callers;
-  for (int i = 0; i < 16; ++i) {
-    callers.emplace_back([&] {
-      for (int j = 0; j < 5; ++j)
-        ok += paradigm.get_thread(thread).id == thread;
-    });
-  }
-  for (auto& caller : callers)
-    caller.join();
-  EXPECT_EQ(ok.load(), 80);
+  EXPECT_EQ(concurrent_get_thread(paradigm, thread, 16, 5), 80);
 }
 
 TEST_F(AsyncCalls, AnHttpErrorIsTheFuturesError) {

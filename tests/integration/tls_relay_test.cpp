@@ -1,6 +1,7 @@
 // Blocking calls to an https:// server go through the event loop's
 // connections (so that HTTP/2 can multiplex them) and behave exactly as on
 // the calling thread: results, errors, retries, limits, cancellation.
+#include "support/concurrent_calls.hpp"
 #include "support/tls_mock_test.hpp"
 
 #include <atomic>
@@ -22,17 +23,7 @@ class TlsRelay : public TlsMockTest {
 TEST_F(TlsRelay, ManyThreadsShareTheLoopsConnections) {
   auto paradigm = client();
   const std::string thread = paradigm.create_thread().id;
-  std::atomic<int> ok{0};
-  std::vector<std::thread> callers;
-  for (int i = 0; i < 8; ++i) {
-    callers.emplace_back([&] {
-      for (int j = 0; j < 10; ++j)
-        ok += paradigm.get_thread(thread).id == thread;
-    });
-  }
-  for (auto& caller : callers)
-    caller.join();
-  EXPECT_EQ(ok.load(), 80);
+  EXPECT_EQ(concurrent_get_thread(paradigm, thread, 8, 10), 80);
 }
 
 TEST_F(TlsRelay, RetriesAndErrorsAreTheSame) {
