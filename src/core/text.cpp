@@ -24,6 +24,10 @@ constexpr std::size_t kAnywhereLength = 16;
 
 }  // namespace
 
+bool mentions(std::string_view text, std::string_view word) noexcept {
+  return text.find(word) != std::string_view::npos;
+}
+
 bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {

@@ -8,6 +8,9 @@
 
 namespace paradigm::detail {
 
+/// Whether `word` occurs anywhere in `text` (event names, part types).
+bool mentions(std::string_view text, std::string_view word) noexcept;
+
 /// ASCII case-insensitive equality (HTTP header names, tokens).
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

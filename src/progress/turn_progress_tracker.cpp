@@ -6,6 +6,9 @@
 #include <paradigm/progress.hpp>
 #include <paradigm/serialize.hpp>
 
+#include "core/text.hpp"
+#include "json/members.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -18,23 +21,12 @@ namespace paradigm {
 namespace {
 
 using Json = nlohmann::json;
-
-bool mentions(std::string_view text, std::string_view word) {
-  return text.find(word) != std::string_view::npos;
-}
+using detail::mentions;
+using detail::object_member;
+using detail::string_member;
 
 bool starts_with(const std::string& text, const std::string& prefix) {
   return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
-}
-
-const Json* object_member(const Json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_object() ? &*it : nullptr;
-}
-
-const std::string* string_member(const Json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
 }
 
 // The object itself, or the one under `data`, `part` or `turn`, that passes `is_it`.

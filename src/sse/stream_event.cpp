@@ -5,6 +5,9 @@
 
 #include <paradigm/stream.hpp>
 
+#include "core/text.hpp"
+#include "json/members.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -14,15 +17,14 @@ namespace paradigm {
 
 namespace {
 
-using nlohmann::json;
+using Json = nlohmann::json;
+using detail::json_member;
+using detail::mentions;
+using detail::string_member;
 
 // `data` as JSON; a discarded value when it is not JSON. Never throws.
-json parse_data(std::string_view data) {
-  return json::parse(data, nullptr, /*allow_exceptions=*/false);
-}
-
-bool mentions(std::string_view text, std::string_view word) {
-  return text.find(word) != std::string_view::npos;
+Json parse_data(std::string_view data) {
+  return Json::parse(data, nullptr, /*allow_exceptions=*/false);
 }
 
 // Events that carry something other than answer text even when their payload
@@ -35,29 +37,19 @@ bool delta_named_event(std::string_view name) {
   return mentions(name, "delta") || mentions(name, "token");
 }
 
-const json* member(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-const std::string* string_member(const json& object, const char* key) {
-  const json* value = member(object, key);
-  return value != nullptr && value->is_string() ? value->get_ptr<const std::string*>() : nullptr;
-}
-
 // `{"choices":[{"delta":{"content":"..."}}]}` (OpenAI-like chunks).
-const std::string* choice_content(const json& object) {
-  const json* choices = member(object, "choices");
+const std::string* choice_content(const Json& object) {
+  const Json* choices = json_member(object, "choices");
   if (choices == nullptr || !choices->is_array() || choices->empty()) return nullptr;
-  const json& first = choices->front();
+  const Json& first = choices->front();
   if (!first.is_object()) return nullptr;
-  const json* delta = member(first, "delta");
+  const Json* delta = json_member(first, "delta");
   return delta != nullptr && delta->is_object() ? string_member(*delta, "content") : nullptr;
 }
 
 // The answer text of one JSON object, looking one level into `data`, `part`
 // and `content` when `nested` is allowed.
-const std::string* object_text(const json& object, bool nested) {
+const std::string* object_text(const Json& object, bool nested) {
   if (object.contains("messages")) return nullptr;  // a whole turn, not a delta
   if (const std::string* content = choice_content(object)) return content;
   const std::string* type = string_member(object, "type");
@@ -71,14 +63,14 @@ const std::string* object_text(const json& object, bool nested) {
   if (const std::string* text = string_member(object, "text"); text != nullptr && text_typed) return text;
   if (!nested) return nullptr;
   for (const char* key : {"data", "part", "content"}) {
-    const json* inner = member(object, key);
+    const Json* inner = json_member(object, key);
     if (inner == nullptr || !inner->is_object()) continue;
     if (const std::string* text = object_text(*inner, false)) return text;
   }
   return nullptr;
 }
 
-std::optional<std::string> delta_of(const StreamEvent& event, const json& parsed) {
+std::optional<std::string> delta_of(const StreamEvent& event, const Json& parsed) {
   if (non_answer_event(event.event)) return std::nullopt;
   if (parsed.is_object()) {
     const std::string* text = object_text(parsed, true);
@@ -95,10 +87,10 @@ std::optional<std::string> delta_of(const StreamEvent& event, const json& parsed
 }
 
 // The last `text` part of the last assistant message of a completed turn object.
-std::optional<std::string> completed_turn_answer(const json& turn) {
+std::optional<std::string> completed_turn_answer(const Json& turn) {
   if (!turn.is_object()) return std::nullopt;
   const std::string* status = string_member(turn, "status");
-  const json* messages = member(turn, "messages");
+  const Json* messages = json_member(turn, "messages");
   if (status == nullptr || *status != "completed" || messages == nullptr || !messages->is_array()) {
     return std::nullopt;
   }
@@ -106,7 +98,7 @@ std::optional<std::string> completed_turn_answer(const json& turn) {
     if (!message->is_object()) continue;
     const std::string* role = string_member(*message, "role");
     if (role == nullptr || *role != "assistant") continue;
-    const json* parts = member(*message, "parts");
+    const Json* parts = json_member(*message, "parts");
     if (parts == nullptr || !parts->is_array()) return std::nullopt;
     for (auto part = parts->rbegin(); part != parts->rend(); ++part) {
       if (!part->is_object()) continue;
@@ -120,11 +112,11 @@ std::optional<std::string> completed_turn_answer(const json& turn) {
 }
 
 // A final turn, either as the whole payload or under `turn` / `data`.
-std::optional<std::string> final_answer_of(const json& parsed) {
+std::optional<std::string> final_answer_of(const Json& parsed) {
   if (!parsed.is_object()) return std::nullopt;
   if (auto answer = completed_turn_answer(parsed)) return answer;
   for (const char* key : {"turn", "data"}) {
-    const json* inner = member(parsed, key);
+    const Json* inner = json_member(parsed, key);
     if (inner == nullptr) continue;
     if (auto answer = completed_turn_answer(*inner)) return answer;
   }
@@ -158,7 +150,7 @@ StreamHandler on_text(TextHandler on_text) {
   // Shared so that copies of the returned std::function see one state.
   auto state = std::make_shared<TextState>(TextState{std::move(on_text), false});
   return [state](const StreamEvent& event) {
-    const json parsed = parse_data(event.data);
+    const Json parsed = parse_data(event.data);
     if (auto delta = delta_of(event, parsed)) {
       state->saw_text = true;
       state->on_text(*delta);

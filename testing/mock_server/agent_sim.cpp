@@ -4,17 +4,11 @@
 #include "png.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <regex>
 
 namespace paradigm::mock {
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 bool mentions(const std::string& text, std::initializer_list<const char*> words) {
   const std::string l = lower(text);

@@ -64,11 +64,19 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
+namespace {
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::string lower(std::string text) {
+  for (char& c : text) c = lower_ascii(c);
+  return text;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
   }
   return true;
 }

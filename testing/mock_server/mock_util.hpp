@@ -16,6 +16,9 @@ std::string iso_now();
 
 std::string base64(std::string_view bytes);
 
+/// `text` in ASCII lower case.
+std::string lower(std::string text);
+
 /// Case-insensitive ASCII comparison.
 bool iequals(std::string_view a, std::string_view b);
 

@@ -3,16 +3,10 @@
 #include "mock_util.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace paradigm::mock {
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 bool contains_ci(const std::string& haystack, const std::string& needle) {
   return lower(haystack).find(lower(needle)) != std::string::npos;

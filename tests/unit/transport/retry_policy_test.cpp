@@ -7,7 +7,7 @@ namespace paradigm::detail {
 namespace {
 
 using std::chrono::milliseconds;
-const auto kNow = std::chrono::system_clock::from_time_t(1700000000);
+const auto kDecisionTime = std::chrono::system_clock::from_time_t(1700000000);
 
 AttemptOutcome http(int status, Headers headers = {}) {
   return {TransferError::none, status, std::move(headers)};
@@ -18,7 +18,7 @@ AttemptOutcome failed(TransferError error) {
 
 RetryDecision decide(const AttemptOutcome& outcome, RequestSafety safety = RequestSafety::idempotent,
                      int retries_done = 0, RetryPolicy policy = {}) {
-  return decide_retry(outcome, RetryContext{policy, safety, retries_done, 0.0, kNow});
+  return decide_retry(outcome, RetryContext{policy, safety, retries_done, 0.0, kDecisionTime});
 }
 
 TEST(RetryPolicy, RetryableStatusesAreRetriedForIdempotentRequests) {
