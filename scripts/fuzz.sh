@@ -16,7 +16,8 @@ build="$PARADIGM_ROOT/build/fuzz"
 CC=clang CXX=clang++ configure_build "$build" \
   -DPARADIGM_BUILD_TESTS=OFF -DPARADIGM_BUILD_EXAMPLES=OFF -DPARADIGM_BUILD_FUZZ=ON \
   -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined" \
-  -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link
+  -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16
 targets=(model_json sse error_body retry_after routes)
 cmake --build "$build" --parallel "$PARADIGM_JOBS" --target "${targets[@]/#/fuzz_}"
 
