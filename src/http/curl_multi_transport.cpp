@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 
 namespace paradigm::detail {
 
@@ -14,6 +15,8 @@ namespace {
 
 // Easy handles kept for the next exchanges (their connections live in the multi handle).
 constexpr std::size_t kSpareHandles = 64;
+// libcurl's default for CURLMOPT_MAX_CONCURRENT_STREAMS.
+constexpr std::size_t kStreamsPerConnection = 100;
 
 // A transfer to end early. File-local, since a std::vector of a pair of
 // (CURL*, TransferError) would be instantiated, and exported, from the
@@ -26,11 +29,47 @@ struct Stopped {
 }  // namespace
 
 struct CurlMultiTransport::Transfer {
+  // The copy made while it waited for admission, else null (the caller's lives on).
+  std::unique_ptr<Exchange> owned;
   std::unique_ptr<CurlExchange> exchange;
   std::function<void(Outcome)> done;
   std::shared_ptr<CancellationState> cancellation;
   std::uint64_t listener = 0;
 };
+
+// An exchange waiting for a place: a copy (its total timeout runs from
+// `since`), no easy handle.
+struct CurlMultiTransport::Waiting {
+  std::unique_ptr<Exchange> exchange;
+  BodySink* sink = nullptr;
+  std::function<void(Outcome)> done;
+  std::shared_ptr<CancellationState> cancellation;
+  std::uint64_t listener = 0;
+  CurlExchange::SteadyClock::time_point since;
+
+  std::optional<CurlExchange::SteadyClock::time_point> expires() const {
+    if (exchange->total_timeout.count() <= 0) return std::nullopt;
+    return since + exchange->total_timeout;
+  }
+};
+
+namespace {
+
+// The outcome of an exchange that ended before it reached libcurl: nothing was sent.
+Outcome never_sent(TransferError error, std::string message) {
+  Outcome outcome;
+  outcome.kind = OutcomeKind::failed;
+  outcome.error = error;
+  outcome.message = std::move(message);
+  return outcome;
+}
+
+}  // namespace
+
+std::size_t CurlMultiTransport::admission_limit(std::size_t max_connections, const std::string& url) {
+  const std::size_t connections = std::max<std::size_t>(1, max_connections);
+  return url.rfind("https://", 0) == 0 ? connections * kStreamsPerConnection : connections;
+}
 
 CurlMultiTransport::CurlMultiTransport(std::shared_ptr<CurlTransport> blocking)
     : blocking_(std::move(blocking)),
@@ -54,6 +93,51 @@ CurlMultiTransport::~CurlMultiTransport() {
 }
 
 void CurlMultiTransport::start(const Exchange& exchange, BodySink& sink, std::function<void(Outcome)> done) {
+  if (waiting_.empty() && transfers_.size() < admission_limit(settings_.max_connections, exchange.url)) {
+    return begin(exchange, nullptr, sink, done);
+  }
+  auto waiting = std::make_unique<Waiting>();
+  waiting->exchange = std::make_unique<Exchange>(exchange);
+  waiting->sink = &sink;
+  waiting->cancellation = exchange.cancellation.state();
+  waiting->since = CurlExchange::SteadyClock::now();
+  waiting_.push_back(std::move(waiting));
+  waiting_.back()->done = std::move(done);
+  waiting_.back()->listener = waiting_.back()->cancellation->add_listener([this] {
+    cancel_seen_.store(true, std::memory_order_release);
+    wake();
+  });
+}
+
+// Hands waiting exchanges to libcurl while there is room, oldest first; the
+// time they waited counts against their total timeout.
+void CurlMultiTransport::admit_waiting(std::vector<Finished>& finished) {
+  while (!waiting_.empty() &&
+         transfers_.size() < admission_limit(settings_.max_connections, waiting_.front()->exchange->url)) {
+    std::unique_ptr<Waiting> next = std::move(waiting_.front());
+    waiting_.pop_front();
+    next->cancellation->remove_listener(next->listener);
+    if (next->cancellation->is_cancelled()) {
+      finished.emplace_back(std::move(next->done), never_sent(TransferError::cancelled, ""));
+      continue;
+    }
+    if (const auto expires = next->expires()) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *expires - CurlExchange::SteadyClock::now());
+      next->exchange->total_timeout = std::max(left, std::chrono::milliseconds(1));
+    }
+    const Exchange& exchange = *next->exchange;
+    try {
+      begin(exchange, std::move(next->exchange), *next->sink, next->done);
+    } catch (const std::exception& e) {  // no easy handle (out of memory): as start() would throw
+      finished.emplace_back(std::move(next->done), never_sent(TransferError::other, e.what()));
+    }
+  }
+}
+
+// Moves from `done` only once the exchange is in libcurl's hands.
+void CurlMultiTransport::begin(const Exchange& exchange, std::unique_ptr<Exchange> owned, BodySink& sink,
+                               std::function<void(Outcome)>& done) {
   CURL* easy = nullptr;
   if (!spare_handles_.empty()) {
     easy = spare_handles_.back();
@@ -63,6 +147,7 @@ void CurlMultiTransport::start(const Exchange& exchange, BodySink& sink, std::fu
     if (!easy) throw std::bad_alloc();
   }
   auto transfer = std::make_unique<Transfer>();
+  transfer->owned = std::move(owned);
   try {
     transfer->exchange = std::make_unique<CurlExchange>(exchange, settings_, sink, easy, share_);
   } catch (...) {
@@ -86,6 +171,7 @@ void CurlMultiTransport::poll(std::chrono::milliseconds timeout) {
   std::vector<Finished> finished;
   collect_done(finished);
   collect_stopped(finished);
+  admit_waiting(finished);
   // Outside any iteration: a `done` may start the next exchange.
   for (auto& [done, outcome] : finished)
     done(std::move(outcome));
@@ -103,6 +189,9 @@ void CurlMultiTransport::abandon_all() {
     curl_easy_cleanup(easy);
   }
   transfers_.clear();
+  for (auto& waiting : waiting_)
+    waiting->cancellation->remove_listener(waiting->listener);
+  waiting_.clear();
 }
 
 // The caller's timeout, shortened to the nearest stall deadline.
@@ -111,6 +200,11 @@ std::chrono::milliseconds CurlMultiTransport::poll_timeout(std::chrono::millisec
   for (const auto& [easy, transfer] : transfers_) {
     if (const auto left = transfer->exchange->stall_left(now)) {
       timeout = std::min(timeout, std::max(*left, std::chrono::milliseconds(0)));
+    }
+  }
+  for (const auto& waiting : waiting_) {
+    if (const auto expires = waiting->expires()) {
+      timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(*expires - now));
     }
   }
   return std::max(timeout, std::chrono::milliseconds(0));
@@ -138,6 +232,27 @@ void CurlMultiTransport::collect_stopped(std::vector<Finished>& finished) {
   }
   for (const Stopped& stop : stopped)
     finished.push_back(finish(stop.easy, CURLE_OK, stop.error));
+  collect_stopped_waiting(look_for_cancelled, finished);
+}
+
+// Waiting exchanges cancelled, or past their total timeout before a place freed up.
+void CurlMultiTransport::collect_stopped_waiting(bool look_for_cancelled, std::vector<Finished>& finished) {
+  const auto now = CurlExchange::SteadyClock::now();
+  for (auto it = waiting_.begin(); it != waiting_.end();) {
+    Waiting& waiting = **it;
+    const auto expires = waiting.expires();
+    const bool cancelled = look_for_cancelled && waiting.cancellation->is_cancelled();
+    if (!cancelled && !(expires && *expires <= now)) {
+      ++it;
+      continue;
+    }
+    waiting.cancellation->remove_listener(waiting.listener);
+    finished.emplace_back(std::move(waiting.done),
+                          cancelled ? never_sent(TransferError::cancelled, "")
+                                    : never_sent(TransferError::connect_timeout,
+                                                 "no connection free within the timeout (max_connections)"));
+    it = waiting_.erase(it);
+  }
 }
 
 CurlMultiTransport::Finished CurlMultiTransport::finish(CURL* easy, int curl_code, TransferError ours) {

@@ -3,7 +3,9 @@
 // The event loop's transport: every exchange of the asynchronous engine is an
 // easy handle in one libcurl multi handle, so they share one connection cache
 // capped at `max_connections`, and multiplex over HTTP/2 when the server
-// offers it (TLS with ALPN).
+// offers it (TLS with ALPN). Exchanges beyond what those connections can
+// carry wait in a queue holding no easy handle (each costs tens of KB once
+// used): a thousand turns created at once do not hold a thousand handles.
 
 #include "http/curl_exchange.hpp"
 #include "http/curl_transport.hpp"
@@ -11,8 +13,10 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -32,15 +36,24 @@ class CurlMultiTransport final : public AsyncTransport {
   void poll(std::chrono::milliseconds timeout) override;
   void wake() override;
   void abandon_all() override;
-  std::size_t in_flight() const override { return transfers_.size(); }
+  std::size_t in_flight() const override { return transfers_.size() + waiting_.size(); }
+
+  /// Exchanges handed to libcurl at once: one per connection, or the
+  /// streams of each over HTTPS (where HTTP/2 may multiplex them).
+  static std::size_t admission_limit(std::size_t max_connections, const std::string& url);
 
  private:
   struct Transfer;
+  struct Waiting;
   using Finished = std::pair<std::function<void(Outcome)>, Outcome>;
 
+  void begin(const Exchange& exchange, std::unique_ptr<Exchange> owned, BodySink& sink,
+             std::function<void(Outcome)>& done);
+  void admit_waiting(std::vector<Finished>& finished);
   std::chrono::milliseconds poll_timeout(std::chrono::milliseconds timeout) const;
   void collect_done(std::vector<Finished>& finished);
   void collect_stopped(std::vector<Finished>& finished);
+  void collect_stopped_waiting(bool look_for_cancelled, std::vector<Finished>& finished);
   Finished finish(CURL* easy, int curl_code, TransferError ours);
   void recycle(CURL* easy);
 
@@ -49,6 +62,7 @@ class CurlMultiTransport final : public AsyncTransport {
   CURLSH* share_;
   CURLM* multi_;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> transfers_;
+  std::deque<std::unique_ptr<Waiting>> waiting_;  // first come, first admitted
   std::vector<CURL*> spare_handles_;
   // Set by a cancelled token (any thread): poll() then looks for the transfer.
   std::atomic<bool> cancel_seen_{false};

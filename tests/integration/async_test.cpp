@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <thread>
 
 namespace paradigm::testing {
@@ -68,6 +69,78 @@ TEST_F(AsyncCalls, BlockingCallersBeyondTheCapWaitForAConnection) {
   auto paradigm = client(with);
   const std::string thread = paradigm.create_thread().id;
   EXPECT_EQ(concurrent_get_thread(paradigm, thread, 16, 5), 80);
+}
+
+// With one connection, held by a GET the emulator never answers: later calls
+// wait in the engine's queue (no easy handle, nothing sent).
+class AsyncQueue : public AsyncCalls {
+ protected:
+  void SetUp() override {
+    ClientOptions with = options();
+    with.max_connections = 1;
+    paradigm = client(with);
+    thread = paradigm->create_thread().id;  // a blocking call: its own pool
+    mock::Fault hold;
+    hold.method = "GET";
+    hold.path_regex = "/api/v3/threads/" + thread;
+    hold.transport = mock::TransportFault::stall_before_response;  // until cancelled
+    server.add_fault(hold);
+    busy = paradigm->async_get_thread(thread);
+    ASSERT_TRUE(received_busy()) << "the held GET never reached the emulator";
+  }
+
+  // Ends the held GET (it never ended by itself) and frees the connection.
+  void release() {
+    EXPECT_FALSE(busy.ready()) << "the held GET ended by itself";
+    busy.cancel();
+    EXPECT_THROW(busy.get(), CancelledError);
+  }
+
+  std::size_t gets() const { return count("GET", "/api/v3/threads/" + thread); }
+
+  bool received_busy() const {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (gets() == 0) {
+      if (std::chrono::steady_clock::now() > give_up) return false;
+      std::this_thread::sleep_for(milliseconds(2));
+    }
+    return true;
+  }
+
+  std::optional<ThreadsClient> paradigm;
+  std::string thread;
+  Future<Thread> busy;
+};
+
+TEST_F(AsyncQueue, ACallWaitingForAConnectionEndsWhenCancelledAndIsNeverSent) {
+  Future<Thread> waiting = paradigm->async_get_thread(thread);
+  waiting.cancel();
+  EXPECT_THROW(waiting.get(), CancelledError);
+  release();
+  EXPECT_EQ(gets(), 1u);
+}
+
+TEST_F(AsyncQueue, TheWaitForAConnectionCountsAgainstTheRequestTimeout) {
+  CallOptions call;
+  call.request_timeout = milliseconds(100);
+  call.retry = RetryPolicy{};
+  call.retry->max_retries = 0;
+  Future<Thread> waiting = paradigm->async_get_thread(thread, call);
+  EXPECT_THROW(waiting.get(), TimeoutError);
+  release();
+  EXPECT_EQ(gets(), 1u);
+}
+
+TEST_F(AsyncQueue, CallsWaitingForAConnectionGetItInTurn) {
+  std::vector<Future<Thread>> waiting;
+  for (int i = 0; i < 5; ++i)
+    waiting.push_back(paradigm->async_get_thread(thread));
+  for (auto& each : waiting)
+    EXPECT_FALSE(each.ready());  // the only connection is held
+  release();
+  for (auto& each : waiting)
+    EXPECT_EQ(each.get().id, thread);
+  EXPECT_EQ(gets(), 6u);
 }
 
 TEST_F(AsyncCalls, AnHttpErrorIsTheFuturesError) {
