@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Many background turns in flight with Python asyncio + aiohttp (issue 13):
 what a team would pick instead of the C++ SDK. One session, a pool of 50
-connections, the SDK's poll policy (0.5 s, x1.5, up to 5 s).
+connections, the SDK's poll policy (0.5 s, x1.5, up to 5 s, each pause
+x U(0.75, 1] like the SDK's jitter).
 
   python3 python_aiohttp_turns.py URL COUNT MIN_MS MAX_MS [KEY]
 
@@ -9,6 +10,7 @@ Prints the same JSON fields as bench_turns."""
 import asyncio
 import datetime
 import json
+import random
 import resource
 import sys
 import threading
@@ -37,7 +39,7 @@ async def one_turn(session, base, i, ms, stats):
         created = parse_time(turn["created_at"])
         pause = 0.5
         while turn["status"] in ("running", "cancelling"):
-            await asyncio.sleep(pause)
+            await asyncio.sleep(pause * (1.0 - 0.25 * random.random()))
             pause = min(pause * 1.5, 5.0)
             async with session.get(f"{base}/api/v3/threads/{turn['thread']}/turns/{turn['id']}") as r:
                 stats["requests"] += 1

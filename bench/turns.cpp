@@ -130,7 +130,9 @@ void run(const bench::Args& args) {
         const std::int64_t ms = duration_ms(i, count, min_ms, max_ms);
         try {
           const paradigm::Turn started = client.create_thread_with_turn(request_for(i, ms));
-          observed.add(client.wait_for_turn(started.thread, started.id), ms);
+          paradigm::WaitOptions wait;
+          wait.pause_first = true;  // as the TurnSet and the Python script: it was just seen running
+          observed.add(client.wait_for_turn(started.thread, started.id, wait), ms);
         } catch (const std::exception&) {
           observed.failed();
         }

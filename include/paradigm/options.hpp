@@ -160,6 +160,10 @@ struct WaitOptions {
   /// events whether the turn is streamed or polled, and from a create's
   /// answer too. See <paradigm/progress.hpp>.
   std::function<void(const TurnProgress&)> on_progress;
+  /// Pause before the first poll too, instead of polling at once: for a turn
+  /// just seen running (what a background create returns), whose first poll
+  /// would only repeat that state. TurnSet waits this way.
+  bool pause_first = false;
 };
 
 /// How `create_turn` and `create_thread_with_turn` treat a turn that is still running.

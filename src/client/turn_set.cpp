@@ -91,7 +91,10 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
       cancel = entries[key].cancel_requested;
     }
     if (cancel) request_cancel(ref);
-    Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, options.waiting, options.call);
+    // The create just showed the turn running: the first poll comes after a pause.
+    WaitOptions waiting = options.waiting;
+    waiting.pause_first = true;
+    Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, options.call);
     remember(key, wait, std::nullopt);
     std::weak_ptr<State> weak = shared_from_this();
     wait.then([weak, key](const Future<Turn>& done) {

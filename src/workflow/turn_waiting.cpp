@@ -40,7 +40,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
     last_.id = turn_id_;
     last_.thread = thread_id_;
     last_.status = TurnStatus::running;
-    poll();
+    wait_.pause_first ? pause() : poll();
   }
 
  private:

@@ -70,6 +70,22 @@ TEST_F(Waiting, WithoutThePerTurnRouteTheGuidesBackgroundRecipeIsFollowed) {
   EXPECT_EQ(sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(750)}));
 }
 
+TEST_F(Waiting, TheFirstPollIsAtOnceByDefault) {
+  server().expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));
+  EXPECT_EQ(client().wait_for_turn("t1", "u1").final_answer(), "Paris");
+  EXPECT_TRUE(sleeps().empty());
+}
+
+TEST_F(Waiting, PauseFirstWaitsOneIntervalBeforeTheFirstPoll) {
+  server()
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")))
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));
+  WaitOptions wait;
+  wait.pause_first = true;
+  EXPECT_EQ(client().wait_for_turn("t1", "u1", wait).final_answer(), "Paris");
+  EXPECT_EQ(sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(750)}));
+}
+
 TEST_F(Waiting, TheDeadlineEndsTheWaitWithTheLastTurnSeen) {
   WaitOptions wait;
   wait.policy = WaitPolicy{};
