@@ -18,6 +18,16 @@ if(NOT BUILD_SHARED_LIBS)
   return()
 endif()
 
+# What the packages ship, built without the rest of the tree (the tests):
+# `cmake --build . --target paradigm_packaged`, then `cpack` in a tree
+# configured with -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON (scripts/package.sh).
+add_custom_target(paradigm_packaged)
+foreach(_paradigm_target paradigm paradigm_cli paradigm_testing paradigm_mock paradigm-mock)
+  if(TARGET ${_paradigm_target})
+    add_dependencies(paradigm_packaged ${_paradigm_target})
+  endif()
+endforeach()
+
 set(PARADIGM_PACKAGE_MAINTAINER "paradigm-cpp maintainers <maintainers@paradigm-cpp.invalid>"
   CACHE STRING "Maintainer field of the Debian packages")
 

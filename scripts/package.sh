@@ -22,10 +22,13 @@ ensure_packages "${PARADIGM_PACKAGES[@]}" dpkg-dev file
 
 # A shared library for /usr (GNUInstallDirs then uses Debian's multiarch
 # lib/x86_64-linux-gnu, and paradigm.pc says prefix=/usr).
-options=(-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr -DPARADIGM_BUILD_EXAMPLES=ON)
+# Only what the packages ship is built, also in a tree with the tests
+# (cpack then builds nothing more: CMAKE_SKIP_INSTALL_ALL_DEPENDENCY).
+options=(-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr -DPARADIGM_BUILD_EXAMPLES=ON
+  -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON)
 [ -z "${PARADIGM_PACKAGE_BUILD:-}" ] && options+=(-DPARADIGM_BUILD_TESTS=OFF)
 configure_build "$build" "${options[@]}"
-cmake --build "$build" --parallel "$PARADIGM_JOBS"
+cmake --build "$build" --parallel "$PARADIGM_JOBS" --target paradigm_packaged
 
 # CPack leaves its staging tree beside the packages: keep OUTDIR to the .debs.
 rm -rf "$out"

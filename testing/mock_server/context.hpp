@@ -20,6 +20,10 @@ namespace paradigm::mock {
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
 struct Context {
+  /// `clock_speed`: the emulator's clock runs at it from the start (a frozen
+  /// clock must not move while the server is being set up).
+  explicit Context(double clock_speed = 1.0) : emulator_clock(clock_speed) {}
+
   Store store;
   /// The emulator's time: turn durations, cancel delays, sync_timeout.
   MockClock emulator_clock;

@@ -53,6 +53,8 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
 }
 
 struct MockServer::Impl {
+  explicit Impl(double clock_speed) : context(clock_speed) {}
+
   Context context;
   FaultBook faults;
   RequestLog log;
@@ -160,7 +162,8 @@ ServerOptions listening_on(int port, std::string host, std::optional<TlsFiles> t
 MockServer::MockServer(MockConfig config, int port, std::string host, std::optional<TlsFiles> tls)
     : MockServer(std::move(config), listening_on(port, std::move(host), std::move(tls))) {}
 
-MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::make_unique<Impl>()) {
+MockServer::MockServer(MockConfig config, ServerOptions options)
+    : impl_(std::make_unique<Impl>(options.clock_speed)) {
   if (options.tls) {
     impl_->server =
         std::make_unique<httplib::SSLServer>(options.tls->certificate.c_str(), options.tls->private_key.c_str());
@@ -172,7 +175,6 @@ MockServer::MockServer(MockConfig config, ServerOptions options) : impl_(std::ma
     throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
   if (options.listen_backlog < 1) throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
   impl_->context.set_config(config);
-  impl_->context.set_clock_speed(options.clock_speed);
   impl_->context.host = options.host;
   impl_->configure_server(options.threads);
   impl_->add_routes(std::move(options.on_shutdown_request));
