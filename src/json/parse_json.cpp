@@ -11,9 +11,9 @@
 
 namespace paradigm::detail {
 
-namespace {
+using Json = nlohmann::json;  // as in json/reader.hpp and json/writer.hpp
 
-using Json = nlohmann::json;
+namespace {
 
 // The same DOM builder as nlohmann's own (json::parse uses one like it over
 // the same SAX parser, so speed is unchanged), plus a depth counter.

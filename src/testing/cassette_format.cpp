@@ -13,7 +13,7 @@ namespace paradigm::detail {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 constexpr std::pair<TransferError, const char*> kErrorNames[] = {
     {TransferError::none, "none"},
@@ -31,22 +31,22 @@ constexpr std::pair<TransferError, const char*> kErrorNames[] = {
 
 // A body as JSON when it is a JSON object or array (readable, and diffs
 // well), as text when it is UTF-8, else in base64.
-void put_body(Json& line, const std::string& prefix, const std::string& bytes) {
-  Json parsed = Json::parse(bytes, nullptr, false);
+void put_body(OrderedJson& line, const std::string& prefix, const std::string& bytes) {
+  OrderedJson parsed = OrderedJson::parse(bytes, nullptr, false);
   if (!parsed.is_discarded() && (parsed.is_object() || parsed.is_array())) {
     line[prefix + "_body"] = std::move(parsed);
     return;
   }
   try {
-    Json text = bytes;
+    OrderedJson text = bytes;
     (void)text.dump();  // throws on bytes that are not UTF-8
     line[prefix + "_text"] = std::move(text);
-  } catch (const Json::type_error&) {
+  } catch (const OrderedJson::type_error&) {
     line[prefix + "_base64"] = base64_encode(bytes);
   }
 }
 
-std::optional<std::string> get_body(const Json& line, const std::string& prefix) {
+std::optional<std::string> get_body(const OrderedJson& line, const std::string& prefix) {
   if (line.contains(prefix + "_body")) return line.at(prefix + "_body").dump();
   if (line.contains(prefix + "_text")) return line.at(prefix + "_text").get<std::string>();
   if (line.contains(prefix + "_base64")) return base64_decode(line.at(prefix + "_base64").get<std::string>());
@@ -70,20 +70,20 @@ TransferError transfer_error_from(std::string_view name) {
 }
 
 std::string to_line(const RecordedExchange& exchange) {
-  Json line = Json::object();
+  OrderedJson line = OrderedJson::object();
   line["method"] = exchange.method;
   line["path"] = exchange.path;
   line["query"] = exchange.query;
   if (exchange.request_body) put_body(line, "request", *exchange.request_body);
   line["status"] = exchange.status;
-  Json headers = Json::array();
+  OrderedJson headers = OrderedJson::array();
   for (const auto& [name, value] : exchange.response_headers)
     headers.push_back({name, value});
   line["response_headers"] = std::move(headers);
   if (exchange.streamed) {
-    Json events = Json::array();
+    OrderedJson events = OrderedJson::array();
     for (const auto& event : exchange.events) {
-      Json recorded = {{"at_ms", event.at_ms}, {"event", event.event}, {"data", event.data}};
+      OrderedJson recorded = {{"at_ms", event.at_ms}, {"event", event.event}, {"data", event.data}};
       if (event.id) recorded["id"] = *event.id;
       events.push_back(std::move(recorded));
     }
@@ -98,7 +98,7 @@ std::string to_line(const RecordedExchange& exchange) {
 }
 
 RecordedExchange from_line(std::string_view text) {
-  const Json line = Json::parse(text, nullptr, false);
+  const OrderedJson line = OrderedJson::parse(text, nullptr, false);
   if (line.is_discarded() || !line.is_object()) throw std::invalid_argument("not a JSON object");
   try {
     RecordedExchange exchange;
@@ -107,7 +107,7 @@ RecordedExchange from_line(std::string_view text) {
     exchange.query = line.value("query", std::string());
     exchange.request_body = get_body(line, "request");
     exchange.status = line.value("status", 0);
-    for (const auto& header : line.value("response_headers", Json::array()))
+    for (const auto& header : line.value("response_headers", OrderedJson::array()))
       exchange.response_headers.add(header.at(0).get<std::string>(), header.at(1).get<std::string>());
     if (line.contains("events")) {
       exchange.streamed = true;
@@ -125,7 +125,7 @@ RecordedExchange from_line(std::string_view text) {
     exchange.transfer_error = transfer_error_from(line.value("transfer_error", std::string("none")));
     exchange.truncated = line.value("truncated", false);
     return exchange;
-  } catch (const Json::exception& e) {
+  } catch (const OrderedJson::exception& e) {
     throw std::invalid_argument(e.what());
   } catch (const Error& e) {  // base64
     throw std::invalid_argument(e.what());

@@ -8,19 +8,17 @@ namespace paradigm::detail {
 
 namespace {
 
-using Json = nlohmann::json;
-
 constexpr std::size_t kMaxDetailBytes = 500;
 
-std::string text_of(const Json& value) {
+std::string text_of(const nlohmann::json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_array() || value.is_object()) return value.dump();
   return value.is_null() ? std::string() : value.dump();
 }
 
 // DRF field errors: {"field": ["msg", ...]} or the LightOn envelope {"fields": {"field": [{"detail": ...}]}}.
-void collect_field_errors(const Json& object, ErrorBody& out) {
-  const Json& fields = object.contains("fields") && object["fields"].is_object() ? object["fields"] : object;
+void collect_field_errors(const nlohmann::json& object, ErrorBody& out) {
+  const nlohmann::json& fields = object.contains("fields") && object["fields"].is_object() ? object["fields"] : object;
   for (const auto& [name, messages] : fields.items()) {
     if (name == "detail" || name == "error" || name == "code" || name == "id" || name == "doc_url") continue;
     auto& list = out.field_errors[name];
@@ -66,7 +64,8 @@ std::string plain_text_excerpt(std::string_view body, std::string_view content_t
 ErrorBody parse_error_body(std::string_view body, std::string_view content_type) noexcept {
   ErrorBody out;
   try {
-    const Json parsed = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json parsed =
+        nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_object()) {
       if (parsed.contains("detail")) out.detail = text_of(parsed["detail"]);
       if (parsed.contains("error")) out.code = text_of(parsed["error"]);
