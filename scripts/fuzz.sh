@@ -6,18 +6,23 @@
 # regression test under tests/unit/).
 #
 #   scripts/fuzz.sh [SECONDS]
+#   PARADIGM_FUZZ_BUILD=DIR scripts/fuzz.sh ...   use that tree, already
+#       configured with clang, PARADIGM_BUILD_FUZZ=ON, ASan + UBSan and
+#       -fsanitize=fuzzer-no-link (scripts/test.sh's first step)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 seconds="${1:-60}"
 ensure_packages "${PARADIGM_PACKAGES[@]}" clang libclang-rt-14-dev
 
-build="$PARADIGM_ROOT/build/fuzz"
-CC=clang CXX=clang++ configure_build "$build" \
-  -DPARADIGM_BUILD_TESTS=OFF -DPARADIGM_BUILD_EXAMPLES=OFF -DPARADIGM_BUILD_FUZZ=ON \
-  -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined" \
-  -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" \
-  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16
+build="${PARADIGM_FUZZ_BUILD:-$PARADIGM_ROOT/build/fuzz}"
+if [ -z "${PARADIGM_FUZZ_BUILD:-}" ]; then
+  CC=clang CXX=clang++ configure_build "$build" \
+    -DPARADIGM_BUILD_TESTS=OFF -DPARADIGM_BUILD_EXAMPLES=OFF -DPARADIGM_BUILD_FUZZ=ON \
+    -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined" \
+    -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+    -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16
+fi
 targets=(model_json sse error_body retry_after routes)
 cmake --build "$build" --parallel "$PARADIGM_JOBS" --target "${targets[@]/#/fuzz_}"
 

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test:
-#   1. the whole suite with GCC + libstdc++ under AddressSanitizer +
+#   1. the whole suite with clang + libstdc++ under AddressSanitizer +
 #      UndefinedBehaviorSanitizer (any report fails it), warnings as errors;
-#   2. the library as packaged (shared, for /usr, -O2, warnings as errors):
-#      the package tests (installed and add_subdirectory consumers, exports),
-#      the header matrix (GCC and clang + libc++, C++17/20/23), the
+#      the same tree, instrumented for coverage, runs each fuzz target for a
+#      short, fixed time (scripts/fuzz.sh);
+#   2. the library as packaged, with GCC (shared, for /usr, -O2, warnings as
+#      errors): the package tests (installed and add_subdirectory consumers,
+#      exports), the header matrix (GCC and clang + libc++, C++17/20/23), the
 #      benchmarks compiled (not run), and the Debian packages made
 #      (scripts/package.sh), installed, used from /usr and removed
 #      (tests/package/deb_roundtrip.sh);
 #   3. clang + libc++: library, unit tests, one example (scripts/clang-libcxx.sh);
-#   4. the concurrency tests under ThreadSanitizer;
-#   5. each fuzz target for a short, fixed time (scripts/fuzz.sh).
+#   4. the concurrency tests under ThreadSanitizer, with GCC.
 #
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   step 1 only
@@ -20,8 +21,8 @@ source "$(dirname "$0")/common.sh"
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
-packages=("${PARADIGM_PACKAGES[@]}" libbenchmark-dev)
-$quick || packages+=(clang libclang-rt-14-dev libc++-dev libc++abi-dev dpkg-dev file)
+packages=("${PARADIGM_PACKAGES[@]}" libbenchmark-dev clang libclang-rt-14-dev)
+$quick || packages+=(libc++-dev libc++abi-dev dpkg-dev file)
 ensure_packages "${packages[@]}"
 
 # Every tree is a unity build (CMake joins up to 16 sources of a target into
@@ -29,10 +30,9 @@ ensure_packages "${packages[@]}"
 # still compiles in scripts/clang-libcxx.sh (library, unit tests) and in the
 # package.add_subdirectory_shared test (library, GCC).
 unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
-# Sanitizer trees: unoptimised (GCC compiles ASan + UBSan at -O1 three times
-# slower than at -O0), line tables for the reports, assertions on
-# (nlohmann/json's among them).
-sanitized=("${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1")
+# Sanitizer trees are unoptimised (GCC compiles ASan + UBSan at -O1 three
+# times slower than at -O0, clang twice), with line tables for the reports
+# and assertions on (nlohmann/json's among them).
 
 run_suite() {  # run_suite DIR [ctest options...]
   local dir="$1"
@@ -40,21 +40,24 @@ run_suite() {  # run_suite DIR [ctest options...]
   ctest --test-dir "$dir" --output-on-failure --parallel "$PARADIGM_JOBS" --timeout 900 "$@"
 }
 
-log "1/5 The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+log "1/4 The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang), then fuzzing"
 asan="$PARADIGM_ROOT/build/asan"
-configure_build "$asan" "${sanitized[@]}" -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined"
+CC=clang CXX=clang++ configure_build "$asan" "${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -gline-tables-only" \
+  -DPARADIGM_WARNINGS_AS_ERRORS=ON "-DPARADIGM_SANITIZE=address;undefined" \
+  -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link -DPARADIGM_BUILD_FUZZ=ON
 cmake --build "$asan" --parallel "$PARADIGM_JOBS"
 # The package tests install and rebuild the library without sanitizers, and
 # the header matrix compiles no code to run: both run in step 2.
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_suite "$asan" -E '^(package|headers)\.'
+PARADIGM_FUZZ_BUILD="$asan" "$PARADIGM_ROOT/scripts/fuzz.sh" 10
 if $quick; then
-  log "All tests passed (quick: the packaged build, clang, TSan and fuzzing skipped)"
+  log "All tests passed (quick: the packaged build, clang + libc++ and TSan skipped)"
   exit 0
 fi
 
-log "2/5 As packaged: package tests, header matrix, Debian packages"
+log "2/4 As packaged: package tests, header matrix, Debian packages"
 build="$PARADIGM_ROOT/build/ci"
 # Shared and for /usr: what scripts/package.sh packages. Only what the
 # packages ship and the benchmarks are built: the tests ran in step 1.
@@ -68,18 +71,15 @@ code=0
 bash "$PARADIGM_ROOT/tests/package/deb_roundtrip.sh" "$PARADIGM_ROOT/build/debs" || code=$?
 [ "$code" -eq 0 ] || [ "$code" -eq 77 ] || exit "$code"  # 77: skipped (not root)
 
-log "3/5 clang + libc++: library, unit tests, quickstart"
+log "3/4 clang + libc++: library, unit tests, quickstart"
 "$PARADIGM_ROOT/scripts/clang-libcxx.sh" "$build/testing/mock_server/paradigm-mock"
 
-log "4/5 Concurrency tests under ThreadSanitizer"
+log "4/4 Concurrency tests under ThreadSanitizer"
 tsan="$PARADIGM_ROOT/build/tsan"
-configure_build "$tsan" "${sanitized[@]}" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_SANITIZE=thread -DPARADIGM_BUILD_EXAMPLES=OFF
+configure_build "$tsan" "${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_SANITIZE=thread -DPARADIGM_BUILD_EXAMPLES=OFF
 cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
   --target paradigm_integration_tests paradigm_transport_tests paradigm_workflow_tests
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PARADIGM_ROOT/tests/tsan.supp" \
   run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|AsyncQueue|TurnSets|CurlPool|TlsRelay)'
-
-log "5/5 Fuzzing, 10 s per target"
-"$PARADIGM_ROOT/scripts/fuzz.sh" 10
 
 log "All tests passed"

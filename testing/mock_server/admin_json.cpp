@@ -4,9 +4,10 @@
 
 namespace paradigm::mock {
 
+using json = nlohmann::json;  // as in store.hpp
+
 namespace {
 
-using nlohmann::json;
 using std::chrono::milliseconds;
 
 TransportFault transport_from(const std::string& name) {
