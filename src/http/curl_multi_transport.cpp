@@ -122,8 +122,8 @@ void CurlMultiTransport::admit_waiting(std::vector<Finished>& finished) {
       continue;
     }
     if (const auto expires = next->expires()) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          *expires - CurlExchange::SteadyClock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*expires - CurlExchange::SteadyClock::now());
       next->exchange->total_timeout = std::max(left, std::chrono::milliseconds(1));
     }
     const Exchange& exchange = *next->exchange;

@@ -18,7 +18,8 @@ std::string text_of(const nlohmann::json& value) {
 
 // DRF field errors: {"field": ["msg", ...]} or the LightOn envelope {"fields": {"field": [{"detail": ...}]}}.
 void collect_field_errors(const nlohmann::json& object, ErrorBody& out) {
-  const nlohmann::json& fields = object.contains("fields") && object["fields"].is_object() ? object["fields"] : object;
+  const nlohmann::json& fields =
+      object.contains("fields") && object["fields"].is_object() ? object["fields"] : object;
   for (const auto& [name, messages] : fields.items()) {
     if (name == "detail" || name == "error" || name == "code" || name == "id" || name == "doc_url") continue;
     auto& list = out.field_errors[name];

@@ -124,7 +124,9 @@ struct MockServer::Impl {
 
   void configure_server(std::size_t threads) {
     // Streams, stalls and idle keep-alive connections each hold a worker.
-    server->new_task_queue = [threads, started = workers_started] { return new WorkerPool(threads, started); };
+    server->new_task_queue = [threads, started = workers_started] {
+      return new WorkerPool(threads, started);
+    };
     server->set_keep_alive_max_count(1000000);
     server->set_keep_alive_timeout(5);
     server->set_tcp_nodelay(true);
@@ -165,15 +167,16 @@ MockServer::MockServer(MockConfig config, int port, std::string host, std::optio
 MockServer::MockServer(MockConfig config, ServerOptions options)
     : impl_(std::make_unique<Impl>(options.clock_speed)) {
   if (options.tls) {
-    impl_->server =
-        std::make_unique<httplib::SSLServer>(options.tls->certificate.c_str(), options.tls->private_key.c_str());
+    impl_->server = std::make_unique<httplib::SSLServer>(options.tls->certificate.c_str(),
+                                                         options.tls->private_key.c_str());
     impl_->context.scheme = "https";
   } else {
     impl_->server = std::make_unique<httplib::Server>();
   }
   if (!impl_->server->is_valid())
     throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
-  if (options.listen_backlog < 1) throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
+  if (options.listen_backlog < 1)
+    throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
   impl_->context.set_config(config);
   impl_->context.host = options.host;
   impl_->configure_server(options.threads);

@@ -65,11 +65,14 @@ std::string base64(std::string_view bytes) {
 }
 
 namespace {
-char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 }  // namespace
 
 std::string lower(std::string text) {
-  for (char& c : text) c = lower_ascii(c);
+  for (char& c : text)
+    c = lower_ascii(c);
   return text;
 }
 
