@@ -20,6 +20,7 @@ namespace {
 using Json = nlohmann::json;
 using detail::json_member;
 using detail::mentions;
+using detail::object_member;
 using detail::string_member;
 
 // `data` as JSON; a discarded value when it is not JSON. Never throws.
@@ -43,8 +44,8 @@ const std::string* choice_content(const Json& object) {
   if (choices == nullptr || !choices->is_array() || choices->empty()) return nullptr;
   const Json& first = choices->front();
   if (!first.is_object()) return nullptr;
-  const Json* delta = json_member(first, "delta");
-  return delta != nullptr && delta->is_object() ? string_member(*delta, "content") : nullptr;
+  const Json* delta = object_member(first, "delta");
+  return delta != nullptr ? string_member(*delta, "content") : nullptr;
 }
 
 // The answer text of one JSON object, looking one level into `data`, `part`
@@ -63,8 +64,8 @@ const std::string* object_text(const Json& object, bool nested) {
   if (const std::string* text = string_member(object, "text"); text != nullptr && text_typed) return text;
   if (!nested) return nullptr;
   for (const char* key : {"data", "part", "content"}) {
-    const Json* inner = json_member(object, key);
-    if (inner == nullptr || !inner->is_object()) continue;
+    const Json* inner = object_member(object, key);
+    if (inner == nullptr) continue;
     if (const std::string* text = object_text(*inner, false)) return text;
   }
   return nullptr;
