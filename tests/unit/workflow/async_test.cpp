@@ -43,7 +43,12 @@ TEST_F(Async, ACreateWaitsThroughA202OnTheLoop) {
 }
 
 TEST_F(Async, ACallbackRunsOnceOnTheLoopThreadOrAtOnceWhenReady) {
-  server().expect("GET", "/api/v3/threads/t1", json_answer(thread("t1")));
+  // The answer waits until the callback is attached: otherwise a fast loop
+  // could finish first, and the callback would rightly run at once, here.
+  std::promise<void> attached;
+  ScriptedAnswer answer = json_answer(thread("t1"));
+  answer.before = [ready = attached.get_future().share()] { ready.wait(); };
+  server().expect("GET", "/api/v3/threads/t1", answer);
   std::promise<std::thread::id> ran_on;
   std::atomic<int> runs{0};
   Future<Thread> pending = client().async_get_thread("t1");
@@ -52,6 +57,7 @@ TEST_F(Async, ACallbackRunsOnceOnTheLoopThreadOrAtOnceWhenReady) {
     EXPECT_EQ(done.get().id, "t1");
     ran_on.set_value(std::this_thread::get_id());
   });
+  attached.set_value();
   EXPECT_NE(ran_on.get_future().get(), std::this_thread::get_id());
   pending.wait();
   std::thread::id late;
