@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,8 @@ inline constexpr int kMaxJsonDepth = 256;
 /// Parses JSON text. Throws DecodeError on malformed input or nesting deeper
 /// than kMaxJsonDepth; the error keeps the raw text.
 nlohmann::json parse_json(std::string_view text);
+/// The same without an exception: nothing when `text` is not JSON (or too deep).
+std::optional<nlohmann::json> try_parse_json(std::string_view text);
 
 /// Maps a parsed document into a model type. Takes the document by rvalue and
 /// moves strings and free-form subtrees out of it. Throws DecodeError naming

@@ -7,10 +7,12 @@
 
 #include "core/text.hpp"
 #include "json/members.hpp"
+#include "json/model_json.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace paradigm {
@@ -23,9 +25,11 @@ using detail::mentions;
 using detail::object_member;
 using detail::string_member;
 
-// `data` as JSON; a discarded value when it is not JSON. Never throws.
+// `data` as JSON; a discarded value when it is not JSON (or nested too
+// deep). Never throws.
 Json parse_data(std::string_view data) {
-  return Json::parse(data, nullptr, /*allow_exceptions=*/false);
+  std::optional<Json> parsed = detail::try_parse_json(data);
+  return parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
 }
 
 // Events that carry something other than answer text even when their payload

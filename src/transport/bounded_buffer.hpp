@@ -4,6 +4,8 @@
 // downloads, a stream answered with JSON, and error bodies all use it.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,7 +24,15 @@ class BoundedBuffer {
   }
   /// Appends what fits and drops the rest (for bodies kept only to be shown).
   void append_truncated(std::string_view bytes) { text_.append(bytes.substr(0, limit_ - text_.size())); }
-  void reserve(std::size_t size) { text_.reserve(size); }
+  /// Makes room at once for the `announced` length of the answer (its
+  /// Content-Length), rather than growing chunk by chunk; false when it is
+  /// over the limit (nothing reserved: the answer will not fit).
+  bool reserve_announced(std::optional<std::uint64_t> announced) {
+    if (!announced) return true;
+    if (*announced > limit_) return false;
+    text_.reserve(static_cast<std::size_t>(*announced));
+    return true;
+  }
 
   void clear() noexcept { text_.clear(); }
   std::size_t limit() const noexcept { return limit_; }

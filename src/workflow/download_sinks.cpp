@@ -6,6 +6,7 @@
 
 #include "core/platform.hpp"
 #include "core/text.hpp"
+#include "transport/content_length.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -92,13 +93,7 @@ bool DownloadSink::on_head(int, const Headers& headers) {
   info_.content_disposition = headers.get("content-disposition");
   info_.filename =
       info_.content_disposition ? filename_from_disposition(*info_.content_disposition) : std::nullopt;
-  info_.content_length.reset();
-  if (auto length = headers.get("content-length")) {
-    std::uint64_t value = 0;
-    const auto text = trim(*length);
-    if (std::from_chars(text.data(), text.data() + text.size(), value).ec == std::errc())
-      info_.content_length = value;
-  }
+  info_.content_length = content_length(headers);
   return true;
 }
 
@@ -108,10 +103,7 @@ void MemoryDownload::reset() {
 }
 
 bool MemoryDownload::on_data(std::string_view chunk) {
-  // Content-Length comes from the server: reserve it only once it is known to be within the limit.
-  const std::uint64_t announced = info_.content_length.value_or(0);
-  const bool announced_fits = announced <= bytes_.limit();
-  if (announced_fits && bytes_.size() == 0) bytes_.reserve(static_cast<std::size_t>(announced));
+  const bool announced_fits = bytes_.size() > 0 || bytes_.reserve_announced(info_.content_length);
   if (!announced_fits || !bytes_.append(chunk)) {
     failure_ = response_too_large(bytes_.limit(), "download the artifact to a file or a sink instead");
     return false;

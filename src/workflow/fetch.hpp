@@ -23,6 +23,7 @@ class BufferSink final : public BodySink {
  public:
   explicit BufferSink(std::size_t limit) : buffer_(limit) {}
   void reset() override { buffer_.clear(); }
+  bool on_head(int status, const Headers& headers) override;
   bool on_data(std::string_view bytes) override;
   std::exception_ptr failure() const override { return failure_; }
   std::string take() { return buffer_.take(); }

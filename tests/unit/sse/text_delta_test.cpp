@@ -209,5 +209,13 @@ TEST(StreamEventJson, NonJsonDataThrowsOrGivesNullopt) {
   EXPECT_EQ(event_of("message", "").try_json(), std::nullopt);
 }
 
+TEST(StreamEventJson, DataNestedTooDeepIsRefusedLikeAnyAnswer) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const auto event = event_of("message", deep);
+  EXPECT_EQ(event.try_json(), std::nullopt);
+  EXPECT_THROW(event.json(), DecodeError);
+  EXPECT_EQ(text_delta(event), std::nullopt);
+}
+
 }  // namespace
 }  // namespace paradigm::test

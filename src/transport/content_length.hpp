@@ -1,0 +1,16 @@
+#pragma once
+
+// What an answer's head announces about its size.
+
+#include <paradigm/headers.hpp>
+
+#include <cstdint>
+#include <optional>
+
+namespace paradigm::detail {
+
+/// The Content-Length of `headers` when it is a plain number; the server
+/// says it, so it bounds nothing and is only a hint for reserving.
+std::optional<std::uint64_t> content_length(const Headers& headers);
+
+}  // namespace paradigm::detail
