@@ -20,9 +20,10 @@ struct PARADIGM_API StreamEvent {
   /// The `id:` field, when present.
   std::optional<std::string> id;
 
-  /// `data` parsed as JSON. Throws DecodeError when it is not JSON.
+  /// `data` parsed as JSON. Throws DecodeError when it is not JSON (or is
+  /// nested deeper than 256 levels).
   JsonValue json() const;
-  /// `data` parsed as JSON, or nullopt when it is not JSON.
+  /// `data` parsed as JSON, or nullopt when `json()` would throw.
   std::optional<JsonValue> try_json() const;
 };
 
