@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,8 +19,11 @@ inline constexpr int kMaxJsonDepth = 256;
 /// Parses JSON text. Throws DecodeError on malformed input or nesting deeper
 /// than kMaxJsonDepth; the error keeps the raw text.
 nlohmann::json parse_json(std::string_view text);
-/// The same without an exception: nothing when `text` is not JSON (or too deep).
-std::optional<nlohmann::json> try_parse_json(std::string_view text);
+/// The same without an exception: a discarded value (`is_discarded()`) when
+/// `text` is not JSON or is nested too deep, as nlohmann's own parse gives
+/// with exceptions off. Every other JSON text the library reads (event data,
+/// error bodies) goes through this, so that one lexer is compiled.
+nlohmann::json try_parse_json(std::string_view text);
 
 /// Maps a parsed document into a model type. Takes the document by rvalue and
 /// moves strings and free-form subtrees out of it. Throws DecodeError naming

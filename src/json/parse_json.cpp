@@ -7,7 +7,6 @@
 
 #include "json/model_json.hpp"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,11 +99,11 @@ std::string readable(const std::string& what) {
 
 }  // namespace
 
-std::optional<nlohmann::json> try_parse_json(std::string_view text) {
+nlohmann::json try_parse_json(std::string_view text) {
   Json root;
   DepthLimitedBuilder builder(root);
   const char* begin = text.data();
-  if (!Json::sax_parse(begin, begin + text.size(), &builder)) return std::nullopt;
+  if (!Json::sax_parse(begin, begin + text.size(), &builder)) return Json(Json::value_t::discarded);
   return root;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "json/members.hpp"
+#include "json/model_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -215,7 +216,7 @@ void TurnProgressTracker::observe(const Turn& turn) {
 }
 
 void TurnProgressTracker::observe(const StreamEvent& event) {
-  const Json json = Json::parse(event.data, nullptr, /*allow_exceptions=*/false);
+  const Json json = detail::try_parse_json(event.data);
   if (json.is_object() && !mentions(event.event, "error")) {
     if (const Json* turn = find_object(json, is_turn)) {
       if (auto state = decoded<Turn>(*turn)) return observe(*state);

@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
-#include <optional>
 #include <utility>
 
 namespace paradigm {
@@ -24,13 +23,6 @@ using detail::json_member;
 using detail::mentions;
 using detail::object_member;
 using detail::string_member;
-
-// `data` as JSON; a discarded value when it is not JSON (or nested too
-// deep). Never throws.
-Json parse_data(std::string_view data) {
-  std::optional<Json> parsed = detail::try_parse_json(data);
-  return parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
-}
 
 // Events that carry something other than answer text even when their payload
 // looks like text: reasoning, tool progress and errors.
@@ -142,20 +134,20 @@ JsonValue StreamEvent::json() const {
 // Parsed here rather than through JsonValue::parse so that non-JSON data (a
 // `[DONE]` marker, plain tokens) costs no exception.
 std::optional<JsonValue> StreamEvent::try_json() const {
-  auto parsed = parse_data(data);
+  auto parsed = detail::try_parse_json(data);
   if (parsed.is_discarded()) return std::nullopt;
   return JsonValue(std::move(parsed));
 }
 
 std::optional<std::string> text_delta(const StreamEvent& event) {
-  return delta_of(event, parse_data(event.data));
+  return delta_of(event, detail::try_parse_json(event.data));
 }
 
 StreamHandler on_text(TextHandler on_text) {
   // Shared so that copies of the returned std::function see one state.
   auto state = std::make_shared<TextState>(TextState{std::move(on_text), false});
   return [state](const StreamEvent& event) {
-    const Json parsed = parse_data(event.data);
+    const Json parsed = detail::try_parse_json(event.data);
     if (auto delta = delta_of(event, parsed)) {
       state->saw_text = true;
       state->on_text(*delta);

@@ -1,6 +1,7 @@
 #include "testing/request_match.hpp"
 
 #include "core/text.hpp"
+#include "json/model_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,8 +18,8 @@ bool same_body(const std::optional<std::string>& live, const std::optional<std::
   if (*live == *recorded) return true;
   if (match == testing::BodyMatch::exact) return false;
   // As values: nlohmann::json objects compare without regard to member order.
-  const auto a = nlohmann::json::parse(*live, nullptr, false);
-  const auto b = nlohmann::json::parse(*recorded, nullptr, false);
+  const auto a = detail::try_parse_json(*live);
+  const auto b = detail::try_parse_json(*recorded);
   return !a.is_discarded() && !b.is_discarded() && a == b;
 }
 

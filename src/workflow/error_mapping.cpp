@@ -1,6 +1,7 @@
 #include "workflow/error_mapping.hpp"
 
 #include "core/text.hpp"
+#include "json/model_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,8 +66,7 @@ std::string plain_text_excerpt(std::string_view body, std::string_view content_t
 ErrorBody parse_error_body(std::string_view body, std::string_view content_type) noexcept {
   ErrorBody out;
   try {
-    const nlohmann::json parsed =
-        nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json parsed = try_parse_json(body);
     if (parsed.is_object()) {
       if (parsed.contains("detail")) out.detail = text_of(parsed["detail"]);
       if (parsed.contains("error")) out.code = text_of(parsed["error"]);

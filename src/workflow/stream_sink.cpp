@@ -1,6 +1,7 @@
 #include "workflow/stream_sink.hpp"
 
 #include "core/text.hpp"
+#include "json/model_json.hpp"
 #include "workflow/fetch.hpp"
 
 #include <nlohmann/json.hpp>
@@ -63,7 +64,7 @@ bool StreamSink::dispatch(const StreamEvent& event) {
 
 // The vocabulary is not published: look for a turn object, or a turn_id.
 void StreamSink::learn_turn_id(const StreamEvent& event) {
-  const auto json = nlohmann::json::parse(event.data, nullptr, /*allow_exceptions=*/false);
+  const auto json = try_parse_json(event.data);
   if (!json.is_object()) return;
   const nlohmann::json* candidates[] = {&json, json.contains("turn") ? &json["turn"] : nullptr};
   for (const auto* object : candidates) {

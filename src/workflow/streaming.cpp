@@ -4,6 +4,7 @@
 // always the one the server holds once the stream is over.
 
 #include "core/text.hpp"
+#include "json/model_json.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/send.hpp"
@@ -17,7 +18,7 @@ namespace paradigm::detail {
 namespace {
 
 std::string error_event_detail(const StreamEvent& event) {
-  const auto json = nlohmann::json::parse(event.data, nullptr, false);
+  const auto json = try_parse_json(event.data);
   if (json.is_object()) {
     for (const char* key : {"detail", "message", "error"}) {
       if (json.contains(key) && json[key].is_string()) return json[key].get<std::string>();
