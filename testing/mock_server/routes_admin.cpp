@@ -4,6 +4,10 @@
 #include "context.hpp"
 #include "faults.hpp"
 
+#include <cstddef>
+#include <memory>
+#include <string>
+
 namespace paradigm::mock {
 
 void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
@@ -56,13 +60,16 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
               }));
   // The emulator's clock: {"advance_ms": N, "speed": X}, either or both; both answer {"elapsed_ms", "speed"}.
   const auto clock_state = [&context] {
-    return json{{"elapsed_ms", std::chrono::duration_cast<std::chrono::milliseconds>(context.emulator_clock.elapsed()).count()},
-                {"speed", context.emulator_clock.speed()}};
+    return json{
+        {"elapsed_ms",
+         std::chrono::duration_cast<std::chrono::milliseconds>(context.emulator_clock.elapsed()).count()},
+        {"speed", context.emulator_clock.speed()}};
   };
   server.Get("/_mock/clock", [clock_state](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, clock_state());
   });
-  server.Post("/_mock/clock", guarded([&context, clock_state](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/_mock/clock",
+              guarded([&context, clock_state](const httplib::Request& req, httplib::Response& res) {
                 const json body = json::parse(req.body);
                 if (body.contains("speed")) context.set_clock_speed(body["speed"].get<double>());
                 if (body.contains("advance_ms"))
@@ -70,9 +77,17 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                 send_json(res, 200, clock_state());
               }));
   if (on_shutdown_request) {
+    // Stopping closes every connection, this one too: the hook runs once the
+    // answer is out (cpp-httplib releases a content provider after writing it).
     server.Post("/_mock/shutdown", [on_shutdown_request](const httplib::Request&, httplib::Response& res) {
-      send_json(res, 202, {{"stopping", true}});
-      on_shutdown_request();
+      auto body = std::make_shared<const std::string>(json{{"stopping", true}}.dump());
+      res.status = 202;
+      res.set_content_provider(
+          body->size(), "application/json",
+          [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(body->data() + offset, length);
+          },
+          [on_shutdown_request](bool) { on_shutdown_request(); });
     });
   }
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <thread>
 
 namespace paradigm::mock {
@@ -269,15 +271,34 @@ TEST_F(Mock, CancelMovesATurnThroughCancellingToCancelled) {
 
 TEST_F(Mock, TheShutdownRouteCallsTheServersHookWhenItHasOne) {
   EXPECT_EQ(http.Post("/_mock/shutdown", "{}", "application/json")->status, 404);
-  std::atomic<int> asked{0};
+  std::promise<void> asked;
   ServerOptions options;
-  options.on_shutdown_request = [&asked] { ++asked; };
+  options.on_shutdown_request = [&asked] { asked.set_value(); };
   MockServer stoppable({}, options);
   httplib::Client admin("127.0.0.1", stoppable.port());
   auto res = admin.Post("/_mock/shutdown", "{}", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 202);
-  EXPECT_EQ(asked.load(), 1);
+  EXPECT_EQ(res->body, R"({"stopping":true})");
+  asked.get_future().wait();  // the hook ran
+}
+
+// paradigm-mock's hook closes every connection: had it run before the answer
+// was written, the client that asked would get none.
+TEST_F(Mock, TheShutdownHookRunsOnlyOnceTheAnswerIsOut) {
+  std::promise<void> answered;
+  std::promise<bool> hook_saw_the_answer;
+  ServerOptions options;
+  options.on_shutdown_request = [&answered, &hook_saw_the_answer, seen = answered.get_future().share()] {
+    hook_saw_the_answer.set_value(seen.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+  };
+  MockServer stoppable({}, options);
+  httplib::Client admin("127.0.0.1", stoppable.port());
+  auto res = admin.Post("/_mock/shutdown", "{}", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 202);
+  answered.set_value();
+  EXPECT_TRUE(hook_saw_the_answer.get_future().get());
 }
 
 }  // namespace

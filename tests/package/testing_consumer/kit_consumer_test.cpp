@@ -36,7 +36,8 @@ std::string capital_of_france(paradigm::ThreadsClient& client) {
 // 1 and 2: the gMock connection and the builders.
 TEST(Kit, MockConnectionAndBuilders) {
   auto mock = std::make_shared<paradigm::testing::MockThreadsConnection>();
-  EXPECT_CALL(*mock, create_thread_with_turn(_, _, _)).WillOnce(Return(paradigm::testing::completed_turn("Paris")));
+  EXPECT_CALL(*mock, create_thread_with_turn(_, _, _))
+      .WillOnce(Return(paradigm::testing::completed_turn("Paris")));
   paradigm::ThreadsClient client(mock);
   EXPECT_EQ(capital_of_france(client), "Paris");
 }
@@ -74,15 +75,17 @@ std::string admin_post(int port, const std::string& path, const std::string& bod
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) return "";
-  const std::string request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
-                              "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+  const std::string request =
+      "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+      "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   ::send(fd, request.data(), request.size(), 0);
   std::string answer;
   char buffer[4096];
   for (ssize_t size; (size = ::recv(fd, buffer, sizeof(buffer), 0)) > 0;)
     answer.append(buffer, static_cast<std::size_t>(size));
   ::close(fd);
-  return answer.substr(answer.find("\r\n\r\n") + 4);
+  const auto head_end = answer.find("\r\n\r\n");
+  return head_end == std::string::npos ? "no answer: '" + answer + "'" : answer.substr(head_end + 4);
 }
 
 // 3b: the installed paradigm-mock executable, driven through its admin API.
@@ -92,7 +95,8 @@ TEST(Kit, EmulatorExecutable) {
   FILE* mock = ::popen(command.c_str(), "r");
   ASSERT_NE(mock, nullptr);
   char line[256] = {};
-  ASSERT_NE(std::fgets(line, sizeof(line), mock), nullptr);  // "paradigm-mock listening on http://127.0.0.1:PORT"
+  ASSERT_NE(std::fgets(line, sizeof(line), mock),
+            nullptr);  // "paradigm-mock listening on http://127.0.0.1:PORT"
   std::string url(line);
   url = url.substr(url.find("http://"));
   url.erase(url.find_last_not_of("\r\n") + 1);
@@ -104,10 +108,11 @@ TEST(Kit, EmulatorExecutable) {
   ask.background = true;
   const paradigm::Turn running = client.create_thread_with_turn(ask);
   EXPECT_EQ(client.get_turn(running.thread, running.id).status, paradigm::TurnStatus::running);
-  EXPECT_EQ(admin_post(port, "/_mock/clock", R"({"advance_ms": 10000})"), R"({"elapsed_ms":10000,"speed":0.0})");
+  EXPECT_EQ(admin_post(port, "/_mock/clock", R"({"advance_ms": 10000})"),
+            R"({"elapsed_ms":10000,"speed":0.0})");
   EXPECT_EQ(client.get_turn(running.thread, running.id).status, paradigm::TurnStatus::completed);
 
-  admin_post(port, "/_mock/shutdown", "{}");
+  EXPECT_EQ(admin_post(port, "/_mock/shutdown", "{}"), R"({"stopping":true})");
   const int status = ::pclose(mock);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
@@ -118,7 +123,8 @@ TEST(Kit, CassetteRecordedThenReplayed) {
   std::string recorded;
   {
     paradigm::mock::MockServer server;
-    paradigm::ThreadsClient client(paradigm::testing::make_recording_connection(options_for(server.base_url()), cassette));
+    paradigm::ThreadsClient client(
+        paradigm::testing::make_recording_connection(options_for(server.base_url()), cassette));
     recorded = capital_of_france(client);
   }  // the emulator is gone
   std::ifstream file(cassette);

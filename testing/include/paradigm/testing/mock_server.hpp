@@ -189,8 +189,8 @@ struct ServerOptions {
   int listen_backlog = 1024;
   /// How fast the emulator's clock runs at first (see MockServer::set_clock_speed).
   double clock_speed = 1.0;
-  /// Called (on a server thread) when a client asks POST /_mock/shutdown;
-  /// without it that route answers 404. `paradigm-mock` exits.
+  /// Called (on a server thread) once the answer to POST /_mock/shutdown
+  /// has been sent; without it that route answers 404. `paradigm-mock` exits.
   std::function<void()> on_shutdown_request;
 };
 
