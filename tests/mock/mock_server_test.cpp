@@ -289,7 +289,7 @@ TEST_F(Mock, TheShutdownHookRunsOnlyOnceTheAnswerIsOut) {
   std::promise<void> answered;
   std::promise<bool> hook_saw_the_answer;
   ServerOptions options;
-  options.on_shutdown_request = [&answered, &hook_saw_the_answer, seen = answered.get_future().share()] {
+  options.on_shutdown_request = [&hook_saw_the_answer, seen = answered.get_future().share()] {
     hook_saw_the_answer.set_value(seen.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
   };
   MockServer stoppable({}, options);
