@@ -11,12 +11,13 @@
 set -euo pipefail
 
 IFS=';' read -r -a objects <<<"$1"
-# nlohmann::json is basic_json<std::map, ...>; ordered_json (cassettes) is another type.
-lexer='detail::lexer<nlohmann::json_abi_v[0-9_]*::basic_json<std::map'
+# nlohmann::json is basic_json<std::map, ...> (std::__1::map with libc++);
+# ordered_json (cassettes) is another type.
+lexer='detail::lexer<nlohmann::json_abi_v[0-9_]*::basic_json<std::(__[0-9a-z_]+::)?map'
 home=0
 strays=()
 for object in "${objects[@]}"; do
-  count=$(nm -C --defined-only "$object" | grep -c "$lexer" || true)
+  count=$(nm -C --defined-only "$object" | grep -cE "$lexer" || true)
   [ "$count" = 0 ] && continue
   case "$object" in
     */json/parse_json.cpp.o | */json/parse_json.cpp.obj) home=1 ;;
