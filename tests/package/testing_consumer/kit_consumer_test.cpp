@@ -95,8 +95,8 @@ TEST(Kit, EmulatorExecutable) {
   FILE* mock = ::popen(command.c_str(), "r");
   ASSERT_NE(mock, nullptr);
   char line[256] = {};
-  ASSERT_NE(std::fgets(line, sizeof(line), mock),
-            nullptr);  // "paradigm-mock listening on http://127.0.0.1:PORT"
+  // "paradigm-mock listening on http://127.0.0.1:PORT"
+  ASSERT_NE(std::fgets(line, sizeof(line), mock), nullptr);
   std::string url(line);
   url = url.substr(url.find("http://"));
   url.erase(url.find_last_not_of("\r\n") + 1);
