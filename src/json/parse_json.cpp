@@ -97,14 +97,18 @@ std::string readable(const std::string& what) {
   return tag_end == std::string::npos ? what : what.substr(tag_end + 2);
 }
 
+// Parses `text` into the builder's root; on failure the builder says why.
+bool parse_into(std::string_view text, DepthLimitedBuilder& builder) {
+  const char* begin = text.data();
+  return Json::sax_parse(begin, begin + text.size(), &builder);
+}
+
 }  // namespace
 
 nlohmann::json try_parse_json(std::string_view text) {
   Json root;
   DepthLimitedBuilder builder(root);
-  const char* begin = text.data();
-  if (!Json::sax_parse(begin, begin + text.size(), &builder)) return Json(Json::value_t::discarded);
-  return root;
+  return parse_into(text, builder) ? root : Json(Json::value_t::discarded);
 }
 
 nlohmann::json parse_json(std::string_view text) {
@@ -113,8 +117,7 @@ nlohmann::json parse_json(std::string_view text) {
   }
   Json root;
   DepthLimitedBuilder builder(root);
-  const char* begin = text.data();
-  if (Json::sax_parse(begin, begin + text.size(), &builder)) return root;
+  if (parse_into(text, builder)) return root;
   if (builder.too_deep()) {
     throw DecodeError("malformed JSON: nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels", "",
                       std::string(text));

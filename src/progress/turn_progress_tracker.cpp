@@ -4,7 +4,6 @@
 // only what is new, wherever it came from: a poll, a stream, or both.
 
 #include <paradigm/progress.hpp>
-#include <paradigm/serialize.hpp>
 
 #include "core/text.hpp"
 #include "json/members.hpp"
@@ -79,10 +78,11 @@ std::optional<Reasoning> reasoning_in(const StreamEvent& event, const Json& json
   return std::nullopt;
 }
 
+// Decodes a copy of the subtree: no round trip through text and a second parse.
 template <class T>
 std::optional<T> decoded(const Json& json) {
   try {
-    return from_json<T>(json.dump());
+    return detail::decode<T>(Json(json));
   } catch (const DecodeError&) {
     return std::nullopt;  // a shape we do not know after all: reported as `other`
   }
