@@ -5,6 +5,8 @@
 
 #include <paradigm/progress.hpp>
 
+#include <paradigm/errors.hpp>
+
 #include "core/text.hpp"
 #include "json/members.hpp"
 #include "json/model_json.hpp"
