@@ -38,89 +38,67 @@ class PARADIGM_API ThreadsClient {
   /// Throws InvalidRequestError for a null connection.
   explicit ThreadsClient(std::shared_ptr<ThreadsConnection> connection);
 
-  // --- Turns ---------------------------------------------------------------
+  // --- The operations --------------------------------------------------------
+  //
+  // Every row of PARADIGM_OPERATIONS (<paradigm/operations.hpp>, where each is
+  // documented) is two methods here, e.g. for get_turn:
+  //
+  //     Turn get_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call = {});
+  //     Future<Turn> async_get_turn(std::string_view thread_id, std::string_view turn_id,
+  //                                 const CallOptions& call);      // and without the call
+  //
+  // The blocking form returns the result or throws. The asynchronous form
+  // returns a Future at once; the call runs on the connection's event loop
+  // (one thread for every copy of the client, started on first use), waiting
+  // through 202s and polling on timers, never a thread per call. Arguments
+  // are copied; handlers (stream events, download sinks and progress,
+  // on_update) run on the loop's thread. See docs/async.md. (Its defaulted
+  // arguments are overloads: GCC 12 mishandles default arguments inside a
+  // co_await expression.)
+#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                   \
+  Result name(PARADIGM_PARAMS(PARADIGM_DECL, params, optional));                                    \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));                   \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL, params, optional)) {                 \
+    return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL, params, optional));                    \
+  }                                                                                                 \
+  PARADIGM_IF_OPTIONAL(                                                                             \
+      optional, Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED, params, optional)) { \
+        return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED, params, optional));                    \
+      })
+#include <paradigm/operation_list.inc>
+#undef PARADIGM_OPERATION
 
-  /// POST /api/v3/threads/turns: a new thread with its first turn. Waits through
-  /// a 202 until the turn finishes, unless `request.background` is set or
-  /// `create.wait` is false (the `running` turn is then returned at once).
-  Turn create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
-                               const CallOptions& call = {});
-  /// POST /api/v3/threads/{thread_id}/turns: a follow-up turn in a thread. Same waiting rules.
-  Turn create_turn(std::string_view thread_id, const TurnRequest& request, const CreateOptions& create = {},
-                   const CallOptions& call = {});
-  /// The current state of a turn (GET /api/v3/threads/{id}/turns/{turn_id}; on
-  /// servers without that route, found through the thread's turn list).
-  Turn get_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call = {});
-  /// GET /api/v3/threads/{thread_id}/turns, one page.
-  Page<Turn> list_turns(std::string_view thread_id, const ListOptions& list = {},
-                        const CallOptions& call = {});
-  /// Every turn of a thread, page after page as the loop reaches them.
-  PageRange<Turn> all_turns(std::string_view thread_id, const ListOptions& list = {},
-                            const CallOptions& call = {}) const;
-  /// Polls a turn until it is completed, failed or cancelled. Throws
-  /// WaitTimeoutError (with the last turn seen) after the deadline and
-  /// CancelledError when the call's token fires.
-  Turn wait_for_turn(std::string_view thread_id, std::string_view turn_id, const WaitOptions& wait = {},
-                     const CallOptions& call = {});
+  // --- Conveniences over the operations ----------------------------------------
 
-  /// Streams a follow-up turn (POST /api/v3/threads/{thread_id}/turns with
-  /// `stream: true`): `on_event` receives every server-sent event in order, as
-  /// it arrives. Returns the final turn as the server holds it, fetched when
-  /// the stream ends (and waited for if still running). A handler returning
-  /// false stops the stream: the turn is returned as far as it is known (and
-  /// cancelled on the server with `stream.cancel_on_stop`). An `error` event
-  /// throws StreamError.
-  Turn stream_turn(std::string_view thread_id, const TurnRequest& request, const StreamHandler& on_event,
-                   const StreamOptions& stream = {}, const CallOptions& call = {});
+  /// cancel_running_turn by its 0.2 name: cancels whatever turn runs in the thread.
+  Thread cancel_turn(std::string_view thread_id, const CallOptions& call = {}) {
+    return cancel_running_turn(thread_id, call);
+  }
+  Future<Thread> async_cancel_turn(std::string_view thread_id, const CallOptions& call) {
+    return async_cancel_running_turn(thread_id, call);
+  }
+  Future<Thread> async_cancel_turn(std::string_view thread_id) {
+    return async_cancel_running_turn(thread_id, CallOptions());
+  }
+
   /// Streams only the answer text (see paradigm::on_text).
   Turn stream_turn_text(std::string_view thread_id, const TurnRequest& request, const TextHandler& on_text,
                         const StreamOptions& stream = {}, const CallOptions& call = {});
-  /// Creates a thread (named after `request.name`, with its agent) then streams
-  /// its first turn: the streaming counterpart of create_thread_with_turn.
-  Turn stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
-                               const StreamOptions& stream = {}, const CallOptions& call = {});
-
-  // --- Threads -------------------------------------------------------------
-
-  /// POST /api/v3/threads: an empty thread.
-  Thread create_thread(const ThreadRequest& request = {}, const CallOptions& call = {});
-  /// GET /api/v3/threads/{thread_id}.
-  Thread get_thread(std::string_view thread_id, const CallOptions& call = {});
-  /// GET /api/v3/threads, one page.
-  Page<Thread> list_threads(const ThreadListOptions& list = {}, const CallOptions& call = {});
-  /// Every thread, page after page as the loop reaches them.
-  PageRange<Thread> all_threads(const ThreadListOptions& list = {}, const CallOptions& call = {}) const;
-  /// PATCH /api/v3/threads/{thread_id}: rename, archive.
-  Thread update_thread(std::string_view thread_id, const ThreadUpdate& update, const CallOptions& call = {});
-  /// PATCH /api/v3/threads/{thread_id}?cancel=true: cancels whatever turn runs
-  /// in the thread. The turn goes `cancelling` then `cancelled`; wait for it with wait_for_turn.
-  Thread cancel_turn(std::string_view thread_id, const CallOptions& call = {});
-  /// Cancels turn `turn_id`: refused with InvalidRequestError (nothing cancelled)
-  /// when the thread's latest turn is another one. The check and the cancel are
-  /// two requests: a turn started in between by someone else is not detected.
-  Thread cancel_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call = {});
-  /// PATCH /api/v3/threads/{thread_id}/turns/{turn_id}?action=...
-  void send_feedback(std::string_view thread_id, std::string_view turn_id, FeedbackAction action,
-                     const CallOptions& call = {});
-
-  // --- Artifacts -----------------------------------------------------------
-
-  /// GET /api/v3/artifacts/{id}: the artifact's metadata.
-  Artifact get_artifact(std::string_view artifact_id, const CallOptions& call = {});
-  /// GET /api/v3/artifacts/{id}/content: the bytes, in memory (at most
-  /// `max_response_bytes`, else DecodeError: larger artifacts go to a file or a sink).
+  Future<Turn> async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
+                                      const TextHandler& on_text, const StreamOptions& stream,
+                                      const CallOptions& call);
+  Future<Turn> async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
+                                      const TextHandler& on_text) {
+    return async_stream_turn_text(thread_id, request, on_text, StreamOptions(), CallOptions());
+  }
+  /// The bytes of an artifact, in memory (download_artifact_content without the metadata).
   std::string download_artifact_bytes(std::string_view artifact_id, const CallOptions& call = {});
-  /// The bytes with Content-Type and Content-Disposition (same limit).
-  ArtifactContent download_artifact_content(std::string_view artifact_id, const CallOptions& call = {});
-  /// Streams the bytes to the file `destination` (a UTF-8 path) in constant
-  /// memory. The file appears only when complete (written to a temporary file
-  /// beside it, then renamed): on any failure the destination is untouched and
-  /// nothing is left behind. Like curl, it does not fsync: after a power loss
-  /// the file may be missing or short.
-  DownloadInfo download_artifact_to_file(std::string_view artifact_id, const std::string& destination,
-                                         const ProgressCallback& progress = {}, const CallOptions& call = {});
-  /// The same for a std::filesystem::path (any type with u8string()), without
-  /// this header including <filesystem>.
+  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id, const CallOptions& call);
+  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id) {
+    return async_download_artifact_bytes(artifact_id, CallOptions());
+  }
+  /// download_artifact_to_file for a std::filesystem::path (any type with
+  /// u8string()), without this header including <filesystem>.
   template <class Path, class = decltype(std::declval<const Path&>().u8string())>
   DownloadInfo download_artifact_to_file(std::string_view artifact_id, const Path& destination,
                                          const ProgressCallback& progress = {},
@@ -128,98 +106,20 @@ class PARADIGM_API ThreadsClient {
     const auto utf8 = destination.u8string();  // std::string before C++20, std::u8string since
     return download_artifact_to_file(artifact_id, std::string(utf8.begin(), utf8.end()), progress, call);
   }
-  /// Passes the bytes to `sink` chunk by chunk as they arrive. A sink returning
-  /// false stops the transfer (the result then has `complete == false`).
-  DownloadInfo download_artifact_to_sink(std::string_view artifact_id, const ChunkSink& sink,
-                                         const CallOptions& call = {});
 
-  // --- Agents and sources (to pick a scope) --------------------------------
+  // --- Every page of a listing, fetched as the loop reaches it ------------------
 
-  /// GET /api/v3/agents, one page.
-  Page<Agent> list_agents(const AgentFilter& filter = {}, const CallOptions& call = {});
-  /// Every agent the key can see, page after page as the loop reaches them.
+  PageRange<Turn> all_turns(std::string_view thread_id, const ListOptions& list = {},
+                            const CallOptions& call = {}) const;
+  PageRange<Thread> all_threads(const ThreadListOptions& list = {}, const CallOptions& call = {}) const;
   PageRange<Agent> all_agents(const AgentFilter& filter = {}, const CallOptions& call = {}) const;
-  /// GET /api/v3/agents/{agent_id}.
-  Agent get_agent(std::int64_t agent_id, const CallOptions& call = {});
-  /// The company's default agent (GET /api/v3/agents?is_default=true). Throws
-  /// NotFoundError when there is none.
-  Agent default_agent(const CallOptions& call = {});
-  /// GET /api/v3/agents/{agent_id}/files, one page.
-  Page<AgentFile> list_agent_files(std::int64_t agent_id, const AgentFileFilter& filter = {},
-                                   const CallOptions& call = {});
-  /// Every file an agent can see, page after page as the loop reaches them.
   PageRange<AgentFile> all_agent_files(std::int64_t agent_id, const AgentFileFilter& filter = {},
                                        const CallOptions& call = {}) const;
-  /// GET /api/v3/agents/{agent_id}/tags (not paginated).
-  std::vector<AgentTag> list_agent_tags(std::int64_t agent_id, const AgentTagFilter& filter = {},
-                                        const CallOptions& call = {});
-  /// GET /api/v3/agents/{agent_id}/tools: native tools and MCP servers.
-  AgentTools list_agent_tools(std::int64_t agent_id, const CallOptions& call = {});
-  /// GET /api/v3/sources, one page of each kind.
-  SourceList list_sources(const SourceFilter& filter = {}, const CallOptions& call = {});
   /// Every document source matching the filter (`source_type` is set to "document").
   PageRange<DocumentSource> all_document_sources(const SourceFilter& filter = {},
                                                  const CallOptions& call = {}) const;
   /// Every web source matching the filter (`source_type` is set to "web").
   PageRange<WebSource> all_web_sources(const SourceFilter& filter = {}, const CallOptions& call = {}) const;
-
-  // --- Asynchronous calls ----------------------------------------------------
-  //
-  // Each returns a Future at once; the call runs on the connection's event
-  // loop (one thread for every copy of the client, started on first use),
-  // waiting through 202s and polling on timers, never a thread per call.
-  // Arguments are copied; handlers (stream events, download sinks and
-  // progress, on_update) run on the loop's thread. See docs/async.md.
-
-  Future<Turn> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create = {},
-                                             const CallOptions& call = {});
-  Future<Turn> async_create_turn(std::string_view thread_id, const TurnRequest& request,
-                                 const CreateOptions& create = {}, const CallOptions& call = {});
-  Future<Turn> async_get_turn(std::string_view thread_id, std::string_view turn_id,
-                              const CallOptions& call = {});
-  Future<Page<Turn>> async_list_turns(std::string_view thread_id, const ListOptions& list = {},
-                                      const CallOptions& call = {});
-  Future<Turn> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
-                                   const WaitOptions& wait = {}, const CallOptions& call = {});
-  Future<Turn> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
-                                 const StreamHandler& on_event, const StreamOptions& stream = {},
-                                 const CallOptions& call = {});
-  Future<Turn> async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
-                                      const TextHandler& on_text, const StreamOptions& stream = {},
-                                      const CallOptions& call = {});
-  Future<Turn> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
-                                             const StreamOptions& stream = {}, const CallOptions& call = {});
-  Future<Thread> async_create_thread(const ThreadRequest& request = {}, const CallOptions& call = {});
-  Future<Thread> async_get_thread(std::string_view thread_id, const CallOptions& call = {});
-  Future<Page<Thread>> async_list_threads(const ThreadListOptions& list = {}, const CallOptions& call = {});
-  Future<Thread> async_update_thread(std::string_view thread_id, const ThreadUpdate& update,
-                                     const CallOptions& call = {});
-  Future<Thread> async_cancel_turn(std::string_view thread_id, const CallOptions& call = {});
-  Future<Thread> async_cancel_turn(std::string_view thread_id, std::string_view turn_id,
-                                   const CallOptions& call = {});
-  Future<void> async_send_feedback(std::string_view thread_id, std::string_view turn_id,
-                                   FeedbackAction action, const CallOptions& call = {});
-  Future<Artifact> async_get_artifact(std::string_view artifact_id, const CallOptions& call = {});
-  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id,
-                                                    const CallOptions& call = {});
-  Future<ArtifactContent> async_download_artifact_content(std::string_view artifact_id,
-                                                          const CallOptions& call = {});
-  Future<DownloadInfo> async_download_artifact_to_file(std::string_view artifact_id,
-                                                       const std::string& destination,
-                                                       const ProgressCallback& progress = {},
-                                                       const CallOptions& call = {});
-  Future<DownloadInfo> async_download_artifact_to_sink(std::string_view artifact_id, const ChunkSink& sink,
-                                                       const CallOptions& call = {});
-  Future<Page<Agent>> async_list_agents(const AgentFilter& filter = {}, const CallOptions& call = {});
-  Future<Agent> async_get_agent(std::int64_t agent_id, const CallOptions& call = {});
-  Future<Agent> async_default_agent(const CallOptions& call = {});
-  Future<Page<AgentFile>> async_list_agent_files(std::int64_t agent_id, const AgentFileFilter& filter = {},
-                                                 const CallOptions& call = {});
-  Future<std::vector<AgentTag>> async_list_agent_tags(std::int64_t agent_id,
-                                                      const AgentTagFilter& filter = {},
-                                                      const CallOptions& call = {});
-  Future<AgentTools> async_list_agent_tools(std::int64_t agent_id, const CallOptions& call = {});
-  Future<SourceList> async_list_sources(const SourceFilter& filter = {}, const CallOptions& call = {});
 
   // --- Structured output into your own types (<paradigm/structured.hpp>) ----
   //
@@ -262,53 +162,107 @@ class PARADIGM_API ThreadsClient {
     return detail::structured<T>(stream_thread_with_turn(detail::with_response_format<T>(request),
                                                          detail::or_ignore(on_event), stream, call));
   }
+  // The asynchronous forms: the same, chained on the plain call's Future
+  // (overloads rather than default arguments, as for the operations).
   template <class T>
-  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request,
-                                                      const CreateOptions& create = {},
-                                                      const CallOptions& call = {}) {
-    return detail::then_map<Structured<T>>(
-        async_create_thread_with_turn(detail::with_response_format<T>(request), create, call),
-        &detail::structured<T>);
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create,
+                                                      const CallOptions& call) {
+    return async_create_thread_with_turn(detail::with_response_format<T>(request), create, call)
+        .then(&ThreadsClient::read_structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create) {
+    return async_create_thread_with_turn<T>(request, create, CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request) {
+    return async_create_thread_with_turn<T>(request, CreateOptions(), CallOptions());
   }
   template <class T>
   Future<Structured<T>> async_create_turn(std::string_view thread_id, const TurnRequest& request,
-                                          const CreateOptions& create = {}, const CallOptions& call = {}) {
-    return detail::then_map<Structured<T>>(
-        async_create_turn(thread_id, detail::with_response_format<T>(request), create, call),
-        &detail::structured<T>);
+                                          const CreateOptions& create, const CallOptions& call) {
+    return async_create_turn(thread_id, detail::with_response_format<T>(request), create, call)
+        .then(&ThreadsClient::read_structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_create_turn(std::string_view thread_id, const TurnRequest& request,
+                                          const CreateOptions& create) {
+    return async_create_turn<T>(thread_id, request, create, CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_create_turn(std::string_view thread_id, const TurnRequest& request) {
+    return async_create_turn<T>(thread_id, request, CreateOptions(), CallOptions());
   }
   template <class T>
   Future<Structured<T>> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
-                                            const WaitOptions& wait = {}, const CallOptions& call = {}) {
-    return detail::then_map<Structured<T>>(async_wait_for_turn(thread_id, turn_id, wait, call),
-                                           &detail::structured<T>);
+                                            const WaitOptions& wait, const CallOptions& call) {
+    return async_wait_for_turn(thread_id, turn_id, wait, call).then(&ThreadsClient::read_structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id,
+                                            const WaitOptions& wait) {
+    return async_wait_for_turn<T>(thread_id, turn_id, wait, CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_wait_for_turn(std::string_view thread_id, std::string_view turn_id) {
+    return async_wait_for_turn<T>(thread_id, turn_id, WaitOptions(), CallOptions());
   }
   template <class T>
   Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
-                                          const StreamHandler& on_event = {},
-                                          const StreamOptions& stream = {}, const CallOptions& call = {}) {
-    return detail::then_map<Structured<T>>(
-        async_stream_turn(thread_id, detail::with_response_format<T>(request), detail::or_ignore(on_event),
-                          stream, call),
-        &detail::structured<T>);
+                                          const StreamHandler& on_event, const StreamOptions& stream,
+                                          const CallOptions& call) {
+    return async_stream_turn(thread_id, detail::with_response_format<T>(request), detail::or_ignore(on_event),
+                             stream, call)
+        .then(&ThreadsClient::read_structured<T>);
   }
   template <class T>
-  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request,
-                                                      const StreamHandler& on_event = {},
-                                                      const StreamOptions& stream = {},
-                                                      const CallOptions& call = {}) {
-    return detail::then_map<Structured<T>>(
-        async_stream_thread_with_turn(detail::with_response_format<T>(request), detail::or_ignore(on_event),
-                                      stream, call),
-        &detail::structured<T>);
+  Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                          const StreamHandler& on_event, const StreamOptions& stream) {
+    return async_stream_turn<T>(thread_id, request, on_event, stream, CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request,
+                                          const StreamHandler& on_event) {
+    return async_stream_turn<T>(thread_id, request, on_event, StreamOptions(), CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_turn(std::string_view thread_id, const TurnRequest& request) {
+    return async_stream_turn<T>(thread_id, request, StreamHandler(), StreamOptions(), CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+                                                      const StreamOptions& stream, const CallOptions& call) {
+    return async_stream_thread_with_turn(detail::with_response_format<T>(request), detail::or_ignore(on_event),
+                                         stream, call)
+        .then(&ThreadsClient::read_structured<T>);
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+                                                      const StreamOptions& stream) {
+    return async_stream_thread_with_turn<T>(request, on_event, stream, CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event) {
+    return async_stream_thread_with_turn<T>(request, on_event, StreamOptions(), CallOptions());
+  }
+  template <class T>
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request) {
+    return async_stream_thread_with_turn<T>(request, StreamHandler(), StreamOptions(), CallOptions());
   }
 
   /// The options of the connection (the API key prints as [REDACTED]).
   const ClientOptions& options() const noexcept;
   /// The connection the client forwards to.
-  const std::shared_ptr<ThreadsConnection>& connection() const noexcept { return connection_; }
+  const std::shared_ptr<ThreadsConnection>& connection() const noexcept {
+    return connection_;
+  }
 
  private:
+  template <class T>
+  static Structured<T> read_structured(Future<Turn> done) {
+    return detail::structured<T>(std::move(done).get());
+  }
+
   std::shared_ptr<ThreadsConnection> connection_;
 };
 

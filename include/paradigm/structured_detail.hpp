@@ -9,7 +9,6 @@
 
 #include <paradigm/errors.hpp>
 #include <paradigm/export.hpp>
-#include <paradigm/future.hpp>
 #include <paradigm/json_value.hpp>
 #include <paradigm/turn.hpp>
 
@@ -356,45 +355,5 @@ struct Structure<T, std::enable_if_t<IsDescribed<T>::value>> {
     return out;
   }
 };
-
-/// Ends `target` like an abandoned source if the callback holding it is
-/// dropped without running (the source's connection was destroyed).
-template <class U>
-struct FutureRelay {
-  explicit FutureRelay(std::shared_ptr<FutureState<U>> to) : target(std::move(to)) {}
-  ~FutureRelay() {
-    if (!ran) {
-      target->abandon(
-          std::make_exception_ptr(CancelledError("the connection was destroyed before the call finished")));
-    }
-  }
-  FutureRelay(const FutureRelay&) = delete;
-  FutureRelay& operator=(const FutureRelay&) = delete;
-
-  std::shared_ptr<FutureState<U>> target;
-  bool ran = false;
-};
-
-/// A Future of `convert(value)` once `source` has its value: its error, turn
-/// and response pass through, and cancelling it cancels the source.
-template <class U, class A, class F>
-Future<U> then_map(const Future<A>& source, F convert) {
-  auto target = std::make_shared<FutureState<U>>();
-  target->on_cancel([source] { source.cancel(); });
-  auto relay = std::make_shared<FutureRelay<U>>(target);
-  source.then([relay, convert = std::move(convert)](const Future<A>& done) {
-    relay->ran = true;
-    FutureState<U>& to = *relay->target;
-    if (auto error = done.error()) return to.fail(error);
-    to.set_response(done.response());
-    if (auto turn = done.turn()) to.set_turn(*turn);
-    try {
-      to.succeed(convert(done.get()));
-    } catch (...) {
-      to.fail(std::current_exception());
-    }
-  });
-  return Future<U>(std::move(target));
-}
 
 }  // namespace paradigm::detail

@@ -11,6 +11,7 @@
 #include "core/cancellation_state.hpp"
 #include "engine/event_loop.hpp"
 #include "workflow/context.hpp"
+#include "workflow/operations.hpp"
 #include "workflow/result.hpp"
 
 #include <functional>
@@ -42,53 +43,40 @@ class LinkedToken {
   std::uint64_t listener_;
 };
 
-/// What a call produces for a Future<T>: T, or Done for Future<void>.
+/// Completes a call's future once; if the call is dropped unfinished (the
+/// loop stopped), the future ends with CancelledError and runs no
+/// continuation.
 template <class T>
-using Produced = std::conditional_t<std::is_void_v<T>, Done, T>;
-
-/// Completes a future once; if the call is dropped unfinished (the loop
-/// stopped), the future ends with CancelledError and runs no callback.
-template <class T>
-class Promise {
+class Completion {
  public:
-  explicit Promise(std::shared_ptr<FutureState<T>> state) noexcept : state_(std::move(state)) {}
-  ~Promise() {
+  explicit Completion(std::shared_ptr<SharedState<T>> state) noexcept : state_(std::move(state)) {}
+  ~Completion() {
     if (!done_) {
       state_->abandon(
           std::make_exception_ptr(CancelledError("the connection was destroyed before the call finished")));
     }
   }
-  Promise(const Promise&) = delete;
-  Promise& operator=(const Promise&) = delete;
+  Completion(const Completion&) = delete;
+  Completion& operator=(const Completion&) = delete;
 
-  const std::shared_ptr<FutureState<T>>& state() const noexcept { return state_; }
+  const std::shared_ptr<SharedState<T>>& state() const noexcept { return state_; }
 
   void complete(Result<Produced<T>> result, const Call& call) {
     done_ = true;
-    if (!result.ok()) return state_->fail(result.error());
+    if (!result.ok()) return void(state_->fail(result.error()));
     state_->set_response(call.last_response);
     if (call.options.response_info) *call.options.response_info = call.last_response;
     if constexpr (std::is_void_v<T>) {
-      state_->succeed({});
+      state_->succeed(std::monostate{});
     } else {
       state_->succeed(std::move(result).value());
     }
   }
 
  private:
-  std::shared_ptr<FutureState<T>> state_;
+  std::shared_ptr<SharedState<T>> state_;
   bool done_ = false;
 };
-
-// What a call's task keeps of an argument: strings it owns instead of views.
-template <class A>
-auto owned(A&& argument) {
-  if constexpr (std::is_convertible_v<A, std::string_view> && !std::is_same_v<std::decay_t<A>, std::string>) {
-    return std::string(std::string_view(argument));
-  } else {
-    return std::decay_t<A>(std::forward<A>(argument));
-  }
-}
 
 class AsyncEngine {
  public:
@@ -102,9 +90,9 @@ class AsyncEngine {
   AsyncEngine(const AsyncEngine&) = delete;
   AsyncEngine& operator=(const AsyncEngine&) = delete;
 
-  /// Starts `op(call, args..., done)` on the loop; its result comes through the future.
-  template <class Value, class Op, class... Args>
-  Future<Value> start(const CallOptions& options, Op op, Args&&... args);
+  /// Starts `request`'s operation on the loop; its result comes through the future.
+  template <class Request>
+  Future<typename Request::Result> start(const CallOptions& options, Request request);
 
   /// The event loop, started on first use.
   std::shared_ptr<EventLoop> loop();
@@ -116,29 +104,30 @@ class AsyncEngine {
   std::shared_ptr<EventLoop> loop_;
 };
 
-template <class Value, class Op, class... Args>
-Future<Value> AsyncEngine::start(const CallOptions& options, Op op, Args&&... args) {
-  auto state = std::make_shared<FutureState<Value>>();
+template <class Request>
+Future<typename Request::Result> AsyncEngine::start(const CallOptions& options, Request request) {
+  using Value = typename Request::Result;
+  auto state = std::make_shared<SharedState<Value>>();
   auto link = std::make_shared<LinkedToken>(options.cancellation);
   state->on_cancel([link] { link->cancel(); });
-  auto promise = std::make_shared<Promise<Value>>(state);
+  auto completion = std::make_shared<Completion<Value>>(state);
   std::shared_ptr<EventLoop> loop = this->loop();
   CallOptions call_options = options;
   call_options.cancellation = link->token();
-  loop->post([context = context_, loop = loop.get(), call_options = std::move(call_options), promise, link,
-              op, arguments = std::make_tuple(owned(std::forward<Args>(args))...)]() mutable {
+  loop->post([context = context_, loop = loop.get(), call_options = std::move(call_options), completion, link,
+              request = std::move(request)]() mutable {
     auto call = std::make_shared<Call>(context, *loop, call_options);
-    call->on_turn_known = [state = promise->state()](const TurnRef& turn) { state->set_turn(turn); };
-    Callback<Produced<Value>> done([promise, call, link](Result<Produced<Value>> result) {
-      promise->complete(std::move(result), *call);
+    call->on_turn_known = [state = completion->state()](const TurnRef& turn) { state->set_turn(turn); };
+    Callback<Produced<Value>> done([completion, call, link](Result<Produced<Value>> result) {
+      completion->complete(std::move(result), *call);
     });
     try {
-      std::apply([&](auto&... argument) { op(call, argument..., std::move(done)); }, arguments);
+      start_operation(call, request, std::move(done));
     } catch (...) {
-      promise->complete(std::current_exception(), *call);
+      completion->complete(std::current_exception(), *call);
     }
   });
-  return Future<Value>(std::move(state));
+  return FutureAccess::make(std::move(state));
 }
 
 }  // namespace paradigm::detail

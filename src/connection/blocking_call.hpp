@@ -1,12 +1,12 @@
 #pragma once
 
 // Runs one operation to its end on the calling thread: the blocking form of
-// every ThreadsConnection operation.
+// every operation of the default connection.
 
 #include <paradigm/errors.hpp>
 
 #include "workflow/context.hpp"
-#include "workflow/result.hpp"
+#include "workflow/operations.hpp"
 #include "workflow/runtime.hpp"
 
 #include <memory>
@@ -15,21 +15,26 @@
 
 namespace paradigm::detail {
 
-/// Starts `op(call, args..., done)` and runs its steps until it is done;
-/// returns its value or throws its error. On success, the answer that
-/// produced the value goes to `options.response_info`.
-template <class T, class Op, class... Args>
-T run_blocking(const std::shared_ptr<const ConnectionContext>& connection, const CallOptions& options,
-               Op&& op, Args&&... args) {
+/// Starts `request`'s operation and runs its steps until it is done; returns
+/// its value or throws its error. On success, the answer that produced the
+/// value goes to `options.response_info`.
+template <class Request>
+typename Request::Result run_blocking(const std::shared_ptr<const ConnectionContext>& connection,
+                                      const CallOptions& options, const Request& request) {
+  using Value = Produced<typename Request::Result>;
   BlockingRuntime runtime(connection->transport(), connection->clock());
   auto call = std::make_shared<Call>(connection, runtime, options);
-  std::optional<Result<T>> result;
-  op(call, std::forward<Args>(args)...,
-     Callback<T>([&result](Result<T> value) { result = std::move(value); }));
+  std::optional<Result<Value>> result;
+  start_operation(call, request,
+                  Callback<Value>([&result](Result<Value> value) { result = std::move(value); }));
   runtime.run();
   if (!result) throw Error("internal error: the call ended without a result");
   if (result->ok() && options.response_info) *options.response_info = call->last_response;
-  return std::move(*result).value();
+  if constexpr (std::is_void_v<typename Request::Result>) {
+    std::move(*result).value();
+  } else {
+    return std::move(*result).value();
+  }
 }
 
 }  // namespace paradigm::detail

@@ -1,64 +1,99 @@
+// The type-independent part of a future's state.
+
+#include <paradigm/errors.hpp>
 #include <paradigm/future.hpp>
 
-namespace paradigm {
+namespace paradigm::detail {
 
-bool FutureCore::ready() const {
+bool StateBase::ready() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return ready_;
 }
 
-void FutureCore::wait() const {
+void StateBase::wait() const {
   std::unique_lock<std::mutex> lock(mutex_);
   done_.wait(lock, [this] { return ready_; });
 }
 
-bool FutureCore::wait_for(std::chrono::milliseconds timeout) const {
+bool StateBase::wait_for(std::chrono::milliseconds timeout) const {
   std::unique_lock<std::mutex> lock(mutex_);
   return done_.wait_for(lock, timeout, [this] { return ready_; });
 }
 
-std::exception_ptr FutureCore::error() const {
-  wait();
-  std::lock_guard<std::mutex> lock(mutex_);
+std::exception_ptr StateBase::error() const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  done_.wait(lock, [this] { return ready_; });
   return error_;
 }
 
-void FutureCore::cancel() {
-  std::function<void()> cancel;
+void StateBase::cancel() {
+  std::function<void()> hook;
+  std::vector<std::shared_ptr<StateBase>> links;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (ready_) return;
-    cancel = cancel_;
+    cancelled_ = true;
+    hook = std::move(cancel_);
+    cancel_ = nullptr;
+    links = links_;
   }
-  if (cancel) cancel();  // outside the lock: it may finish this future
+  // Outside the lock: a hook or a link may finish this future.
+  if (hook) hook();
+  for (const auto& link : links)
+    link->cancel();
 }
 
-std::optional<TurnRef> FutureCore::turn() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return turn_;
+std::optional<TurnRef> StateBase::turn() const {
+  std::vector<std::shared_ptr<StateBase>> links;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (turn_) return turn_;
+    links = links_;
+  }
+  for (const auto& link : links) {
+    if (auto turn = link->turn()) return turn;
+  }
+  return std::nullopt;
 }
 
-ResponseInfo FutureCore::response() const {
+ResponseInfo StateBase::response() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return response_;
 }
 
-void FutureCore::on_cancel(std::function<void()> cancel) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  cancel_ = std::move(cancel);
+void StateBase::on_cancel(std::function<void()> cancel) {
+  bool now = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (ready_) return;
+    now = cancelled_;
+    if (!now) cancel_ = std::move(cancel);
+  }
+  if (now && cancel) cancel();  // cancelled before the hook was known
 }
 
-void FutureCore::set_turn(TurnRef turn) {
+void StateBase::set_turn(TurnRef turn) {
   std::lock_guard<std::mutex> lock(mutex_);
   turn_ = std::move(turn);
 }
 
-void FutureCore::set_response(ResponseInfo response) {
+void StateBase::set_response(ResponseInfo response) {
   std::lock_guard<std::mutex> lock(mutex_);
   response_ = std::move(response);
 }
 
-bool FutureCore::finish(std::unique_lock<std::mutex>& lock, std::exception_ptr error) {
+void StateBase::link(std::shared_ptr<StateBase> other) {
+  if (!other) return;
+  bool cancel_it = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    cancel_it = cancelled_ && !ready_;
+    links_.push_back(other);
+  }
+  if (cancel_it) other->cancel();  // linked after this was cancelled (a chain's next step)
+}
+
+bool StateBase::finish(std::unique_lock<std::mutex>& lock, std::exception_ptr error) {
   if (ready_) return false;
   ready_ = true;
   error_ = std::move(error);
@@ -68,4 +103,20 @@ bool FutureCore::finish(std::unique_lock<std::mutex>& lock, std::exception_ptr e
   return true;
 }
 
-}  // namespace paradigm
+void StateBase::throw_empty() {
+  throw Error("paradigm::Future: this future has no state (default-constructed or moved from)");
+}
+
+void StateBase::throw_already_satisfied() {
+  throw Error("paradigm::Promise: the promise was already fulfilled");
+}
+
+void StateBase::throw_usage(const char* message) {
+  throw Error(message);
+}
+
+std::exception_ptr StateBase::broken_promise() {
+  return std::make_exception_ptr(Error("paradigm::Promise: destroyed before it was fulfilled"));
+}
+
+}  // namespace paradigm::detail

@@ -9,7 +9,7 @@
 
 #include <type_traits>
 
-namespace paradigm::detail::ops {
+namespace paradigm::detail {
 
 namespace {
 
@@ -64,7 +64,8 @@ std::vector<AgentTag> decode_tags(const Answer& answer, const std::string& where
 
 }  // namespace
 
-void list_agents(const CallPtr& call, const AgentFilter& filter, Callback<Page<Agent>> done) {
+void start_operation(const CallPtr& call, const ops::ListAgents& op, Callback<Page<Agent>> done) {
+  const AgentFilter& filter = op.filter;
   QueryParams query;
   add_param(query, "is_default", filter.is_default);
   add_param(query, "name", filter.name);
@@ -76,14 +77,14 @@ void list_agents(const CallPtr& call, const AgentFilter& filter, Callback<Page<A
   fetch<Page<Agent>>(call, get_request(paths::kAgents, std::move(query)), std::move(done));
 }
 
-void get_agent(const CallPtr& call, std::int64_t agent_id, Callback<Agent> done) {
-  fetch<Agent>(call, get_request(paths::agent(agent_id)), std::move(done));
+void start_operation(const CallPtr& call, const ops::GetAgent& op, Callback<Agent> done) {
+  fetch<Agent>(call, get_request(paths::agent(op.agent_id)), std::move(done));
 }
 
-void default_agent(const CallPtr& call, Callback<Agent> done) {
-  AgentFilter filter;
-  filter.is_default = true;
-  list_agents(call, filter, [done = std::move(done)](Result<Page<Agent>> page) {
+void start_operation(const CallPtr& call, const ops::DefaultAgent&, Callback<Agent> done) {
+  ops::ListAgents list;
+  list.filter.is_default = true;
+  start_operation(call, list, [done = std::move(done)](Result<Page<Agent>> page) {
     if (forward_error(page, done)) return;
     for (auto& agent : page.value().results) {
       if (agent.is_default.value_or(true)) return done(std::move(agent));
@@ -92,8 +93,8 @@ void default_agent(const CallPtr& call, Callback<Agent> done) {
   });
 }
 
-void list_agent_files(const CallPtr& call, std::int64_t agent_id, const AgentFileFilter& filter,
-                      Callback<Page<AgentFile>> done) {
+void start_operation(const CallPtr& call, const ops::ListAgentFiles& op, Callback<Page<AgentFile>> done) {
+  const AgentFileFilter& filter = op.filter;
   QueryParams query;
   add_param(query, "search", filter.search);
   add_param(query, "filename", filter.filename);
@@ -101,28 +102,32 @@ void list_agent_files(const CallPtr& call, std::int64_t agent_id, const AgentFil
   if (!filter.group_ids.empty()) query.emplace_back("group_id", join(filter.group_ids));
   add_page(query, filter.page, filter.page_size, "page_size", 1000);
   append(query, filter.extra_query);
-  fetch<Page<AgentFile>>(call, get_request(paths::agent(agent_id) + "/files", std::move(query)), std::move(done));
+  fetch<Page<AgentFile>>(call, get_request(paths::agent(op.agent_id) + "/files", std::move(query)),
+                         std::move(done));
 }
 
-void list_agent_tags(const CallPtr& call, std::int64_t agent_id, const AgentTagFilter& filter,
+void start_operation(const CallPtr& call, const ops::ListAgentTags& op,
                      Callback<std::vector<AgentTag>> done) {
+  const AgentTagFilter& filter = op.filter;
   QueryParams query;
   add_param(query, "auto_assign", filter.auto_assign);
   add_param(query, "tag", filter.tag);
   append(query, filter.extra_query);
-  RequestSpec spec = get_request(paths::agent(agent_id) + "/tags", std::move(query));
+  RequestSpec spec = get_request(paths::agent(op.agent_id) + "/tags", std::move(query));
   std::string where = spec.describe();
-  fetch_answer(call, std::move(spec), [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
-    if (forward_error(answer, done)) return;
-    done(capture([&] { return decode_tags(answer.value(), where); }));
-  });
+  fetch_answer(call, std::move(spec),
+               [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
+                 if (forward_error(answer, done)) return;
+                 done(capture([&] { return decode_tags(answer.value(), where); }));
+               });
 }
 
-void list_agent_tools(const CallPtr& call, std::int64_t agent_id, Callback<AgentTools> done) {
-  fetch<AgentTools>(call, get_request(paths::agent(agent_id) + "/tools"), std::move(done));
+void start_operation(const CallPtr& call, const ops::ListAgentTools& op, Callback<AgentTools> done) {
+  fetch<AgentTools>(call, get_request(paths::agent(op.agent_id) + "/tools"), std::move(done));
 }
 
-void list_sources(const CallPtr& call, const SourceFilter& filter, Callback<SourceList> done) {
+void start_operation(const CallPtr& call, const ops::ListSources& op, Callback<SourceList> done) {
+  const SourceFilter& filter = op.filter;
   QueryParams query;
   add_param(query, "id", filter.id);
   add_param(query, "source_type", filter.source_type);
@@ -134,4 +139,4 @@ void list_sources(const CallPtr& call, const SourceFilter& filter, Callback<Sour
   fetch<SourceList>(call, get_request(paths::kSources, std::move(query)), std::move(done));
 }
 
-}  // namespace paradigm::detail::ops
+}  // namespace paradigm::detail

@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace paradigm::detail::ops {
+namespace paradigm::detail {
 
 namespace {
 
@@ -42,31 +42,30 @@ void download(const CallPtr& call, std::string_view artifact_id, std::shared_ptr
 
 }  // namespace
 
-void get_artifact(const CallPtr& call, std::string_view artifact_id, Callback<Artifact> done) {
-  fetch<Artifact>(call, get_request(paths::artifact(artifact_id)), std::move(done));
+void start_operation(const CallPtr& call, const ops::GetArtifact& op, Callback<Artifact> done) {
+  fetch<Artifact>(call, get_request(paths::artifact(op.artifact_id)), std::move(done));
 }
 
-void download_artifact_content(const CallPtr& call, std::string_view artifact_id,
-                               Callback<ArtifactContent> done) {
+void start_operation(const CallPtr& call, const ops::DownloadArtifactContent& op,
+                     Callback<ArtifactContent> done) {
   auto sink = std::make_shared<MemoryDownload>(call->context().options().max_response_bytes);
-  download(call, artifact_id, sink, [sink, done = std::move(done)](Result<DownloadInfo> info) {
+  download(call, op.artifact_id, sink, [sink, done = std::move(done)](Result<DownloadInfo> info) {
     if (forward_error(info, done)) return;
     done(ArtifactContent{sink->take(), std::move(info).value()});
   });
 }
 
-void download_artifact_to_sink(const CallPtr& call, std::string_view artifact_id, const ChunkSink& sink,
-                               Callback<DownloadInfo> done) {
-  if (!sink) throw InvalidRequestError("download_artifact_to_sink: the sink is empty");
-  download(call, artifact_id, std::make_shared<SinkDownload>(sink), std::move(done));
+void start_operation(const CallPtr& call, const ops::DownloadArtifactToSink& op,
+                     Callback<DownloadInfo> done) {
+  if (!op.sink) throw InvalidRequestError("download_artifact_to_sink: the sink is empty");
+  download(call, op.artifact_id, std::make_shared<SinkDownload>(op.sink), std::move(done));
 }
 
-void download_artifact_to_file(const CallPtr& call, std::string_view artifact_id,
-                               const std::string& destination, const ProgressCallback& progress,
-                               Callback<DownloadInfo> done) {
-  paths::artifact(artifact_id);  // refuse a bad id before creating any file
-  auto file = std::make_shared<FileDownload>(std::filesystem::u8path(destination), progress);
-  download(call, artifact_id, file, [file, done = std::move(done)](Result<DownloadInfo> info) {
+void start_operation(const CallPtr& call, const ops::DownloadArtifactToFile& op,
+                     Callback<DownloadInfo> done) {
+  paths::artifact(op.artifact_id);  // refuse a bad id before creating any file
+  auto file = std::make_shared<FileDownload>(std::filesystem::u8path(op.destination), op.progress);
+  download(call, op.artifact_id, file, [file, done = std::move(done)](Result<DownloadInfo> info) {
     if (forward_error(info, done)) return;  // the temporary file goes with `file`
     Result<Done> committed = capture([&] {
       file->commit();
@@ -77,4 +76,4 @@ void download_artifact_to_file(const CallPtr& call, std::string_view artifact_id
   });
 }
 
-}  // namespace paradigm::detail::ops
+}  // namespace paradigm::detail

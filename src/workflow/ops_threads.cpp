@@ -5,7 +5,7 @@
 #include "workflow/paths.hpp"
 #include "workflow/turn_steps.hpp"
 
-namespace paradigm::detail::ops {
+namespace paradigm::detail {
 
 namespace {
 
@@ -30,35 +30,39 @@ void send_cancel(const CallPtr& call, std::string_view thread_id, Callback<Threa
 
 }  // namespace
 
-void create_thread(const CallPtr& call, const ThreadRequest& request, Callback<Thread> done) {
-  request.validate();
-  fetch<Thread>(call,
-                write_request("POST", paths::kThreads, dump_request(encode(request)), RequestSafety::unsafe),
-                std::move(done));
+void start_operation(const CallPtr& call, const ops::CreateThread& op, Callback<Thread> done) {
+  op.request.validate();
+  fetch<Thread>(
+      call, write_request("POST", paths::kThreads, dump_request(encode(op.request)), RequestSafety::unsafe),
+      std::move(done));
 }
 
-void get_thread(const CallPtr& call, std::string_view thread_id, Callback<Thread> done) {
-  fetch<Thread>(call, get_request(paths::thread(thread_id)), std::move(done));
+void start_operation(const CallPtr& call, const ops::GetThread& op, Callback<Thread> done) {
+  fetch<Thread>(call, get_request(paths::thread(op.thread_id)), std::move(done));
 }
 
-void list_threads(const CallPtr& call, const ThreadListOptions& list, Callback<Page<Thread>> done) {
-  QueryParams query = list_query(list);
-  add_param(query, "creation_source", list.creation_source);
+void start_operation(const CallPtr& call, const ops::ListThreads& op, Callback<Page<Thread>> done) {
+  QueryParams query = list_query(op.list);
+  add_param(query, "creation_source", op.list.creation_source);
   fetch<Page<Thread>>(call, get_request(paths::kThreads, std::move(query)), std::move(done));
 }
 
-void update_thread(const CallPtr& call, std::string_view thread_id, const ThreadUpdate& update,
-                   Callback<Thread> done) {
-  update.validate();
+void start_operation(const CallPtr& call, const ops::UpdateThread& op, Callback<Thread> done) {
+  op.update.validate();
   fetch<Thread>(call,
-                write_request("PATCH", paths::thread(thread_id), dump_request(encode(update)),
+                write_request("PATCH", paths::thread(op.thread_id), dump_request(encode(op.update)),
                               RequestSafety::idempotent),
                 std::move(done));
 }
 
-void cancel_turn(const CallPtr& call, std::string_view thread_id, std::string_view turn_id,
-                 Callback<Thread> done) {
-  if (turn_id.empty()) return send_cancel(call, thread_id, std::move(done));
+void start_operation(const CallPtr& call, const ops::CancelRunningTurn& op, Callback<Thread> done) {
+  send_cancel(call, op.thread_id, std::move(done));
+}
+
+void start_operation(const CallPtr& call, const ops::CancelTurn& op, Callback<Thread> done) {
+  const std::string& thread_id = op.thread_id;
+  const std::string& turn_id = op.turn_id;
+  if (turn_id.empty()) throw InvalidRequestError("cancel_turn: turn_id is empty");
   paths::turn(thread_id, turn_id);  // refuse bad ids before anything is sent
   // The thread cancels its running turn, which is its latest: check it is this one.
   latest_turn(
@@ -76,16 +80,15 @@ void cancel_turn(const CallPtr& call, std::string_view thread_id, std::string_vi
       });
 }
 
-void send_feedback(const CallPtr& call, std::string_view thread_id, std::string_view turn_id,
-                   FeedbackAction action, Callback<Done> done) {
+void start_operation(const CallPtr& call, const ops::SendFeedback& op, Callback<Done> done) {
   // like_dislike toggles on the server: a repeat would undo it.
   RequestSpec spec =
-      write_request("PATCH", paths::turn(thread_id, turn_id), std::nullopt, RequestSafety::unsafe);
-  spec.query = {{"action", to_wire(action)}};
+      write_request("PATCH", paths::turn(op.thread_id, op.turn_id), std::nullopt, RequestSafety::unsafe);
+  spec.query = {{"action", to_wire(op.action)}};
   fetch_answer(call, std::move(spec), [done = std::move(done)](Result<Answer> answer) {
     if (forward_error(answer, done)) return;
     done(Done{});
   });
 }
 
-}  // namespace paradigm::detail::ops
+}  // namespace paradigm::detail

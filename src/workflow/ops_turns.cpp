@@ -5,7 +5,7 @@
 #include "workflow/paths.hpp"
 #include "workflow/turn_steps.hpp"
 
-namespace paradigm::detail::ops {
+namespace paradigm::detail {
 
 namespace {
 
@@ -17,35 +17,31 @@ RequestSpec turn_creation(std::string path, std::string body) {
 
 }  // namespace
 
-void create_thread_with_turn(const CallPtr& call, const TurnRequest& request, const CreateOptions& create,
-                             Callback<Turn> done) {
-  RequestSpec spec = turn_creation(paths::kThreadsWithTurn, turn_body(call->context(), request, false));
-  create_turn_at(call, std::move(spec), {}, request.background.value_or(false), create, std::move(done));
-}
-
-void create_turn(const CallPtr& call, std::string_view thread_id, const TurnRequest& request,
-                 const CreateOptions& create, Callback<Turn> done) {
-  RequestSpec spec = turn_creation(paths::turns(thread_id), turn_body(call->context(), request, false));
-  create_turn_at(call, std::move(spec), std::string(thread_id), request.background.value_or(false), create,
+void start_operation(const CallPtr& call, const ops::CreateThreadWithTurn& op, Callback<Turn> done) {
+  RequestSpec spec = turn_creation(paths::kThreadsWithTurn, turn_body(call->context(), op.request, false));
+  create_turn_at(call, std::move(spec), {}, op.request.background.value_or(false), op.create,
                  std::move(done));
 }
 
-void get_turn(const CallPtr& call, std::string_view thread_id, std::string_view turn_id,
-              Callback<Turn> done) {
-  paths::turn(thread_id, turn_id);  // refuse bad ids before anything is sent
-  fetch_turn(call, std::string(thread_id), std::string(turn_id), std::move(done));
+void start_operation(const CallPtr& call, const ops::CreateTurn& op, Callback<Turn> done) {
+  RequestSpec spec = turn_creation(paths::turns(op.thread_id), turn_body(call->context(), op.request, false));
+  create_turn_at(call, std::move(spec), op.thread_id, op.request.background.value_or(false), op.create,
+                 std::move(done));
 }
 
-void list_turns(const CallPtr& call, std::string_view thread_id, const ListOptions& list,
-                Callback<Page<Turn>> done) {
-  fetch<Page<Turn>>(call, get_request(paths::turns(thread_id), list_query(list)), std::move(done));
+void start_operation(const CallPtr& call, const ops::GetTurn& op, Callback<Turn> done) {
+  paths::turn(op.thread_id, op.turn_id);  // refuse bad ids before anything is sent
+  fetch_turn(call, op.thread_id, op.turn_id, std::move(done));
 }
 
-void wait_for_turn(const CallPtr& call, std::string_view thread_id, std::string_view turn_id,
-                   const WaitOptions& wait, Callback<Turn> done) {
-  paths::turn(thread_id, turn_id);  // refuse bad ids before the first pause, not after it
-  detail::wait_for_turn(call, std::string(thread_id), std::string(turn_id), wait, std::nullopt,
-                        progress_for(wait), std::move(done));
+void start_operation(const CallPtr& call, const ops::ListTurns& op, Callback<Page<Turn>> done) {
+  fetch<Page<Turn>>(call, get_request(paths::turns(op.thread_id), list_query(op.list)), std::move(done));
 }
 
-}  // namespace paradigm::detail::ops
+void start_operation(const CallPtr& call, const ops::WaitForTurn& op, Callback<Turn> done) {
+  paths::turn(op.thread_id, op.turn_id);  // refuse bad ids before the first pause, not after it
+  wait_for_turn(call, op.thread_id, op.turn_id, op.wait, std::nullopt, progress_for(op.wait),
+                std::move(done));
+}
+
+}  // namespace paradigm::detail

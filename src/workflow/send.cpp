@@ -62,8 +62,8 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     const AttemptOutcome attempt{failed ? outcome.error : TransferError::none, failed ? 0 : outcome.status,
                                  outcome.headers};
     Clock& clock = call_->runtime.clock();
-    const RetryDecision decision =
-        decide_retry(attempt, RetryContext{policy_, spec_.safety, retries_, clock.random_unit(), clock.wall_now()});
+    const RetryDecision decision = decide_retry(
+        attempt, RetryContext{policy_, spec_.safety, retries_, clock.random_unit(), clock.wall_now()});
     LogEvent event(LogLevel::info, describe_failure(outcome) + ": " + decision.reason, &spec_);
     event.status = attempt.status;
     event.attempt = retries_ + 1;

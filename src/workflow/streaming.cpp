@@ -132,7 +132,9 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
       self->done_(std::move(*turn.value()));
     };
     if (!stream_.cancel_on_stop) return find_turn(std::move(report));
-    ops::cancel_turn(call_, thread_id_, "", [self, report](Result<Thread> cancelled) {
+    ops::CancelRunningTurn cancel;
+    cancel.thread_id = thread_id_;
+    start_operation(call_, cancel, [self, report](Result<Thread> cancelled) {
       if (forward_error(cancelled, self->done_)) return;
       self->find_turn(report);
     });
@@ -169,26 +171,23 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
 
 }  // namespace
 
-namespace ops {
-
-void stream_turn(const CallPtr& call, std::string_view thread_id, const TurnRequest& request,
-                 const StreamHandler& on_event, const StreamOptions& stream, Callback<Turn> done) {
-  if (!on_event) throw InvalidRequestError("stream_turn: the event handler is empty");
-  RequestSpec spec = write_request("POST", paths::turns(thread_id), turn_body(call->context(), request, true),
-                                   RequestSafety::unsafe);
+void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Turn> done) {
+  if (!op.on_event) throw InvalidRequestError("stream_turn: the event handler is empty");
+  RequestSpec spec = write_request("POST", paths::turns(op.thread_id),
+                                   turn_body(call->context(), op.request, true), RequestSafety::unsafe);
   // No total limit, so the stall clock runs from the start: a stream begins
   // at once (the turn is created, then reported), and a server that never
   // answers must not hold the call forever.
   spec.unbounded = true;
   spec.accept = "text/event-stream";
-  std::make_shared<StreamedTurn>(call, std::string(thread_id), std::move(spec), request.query, on_event,
-                                 stream, std::move(done))
+  std::make_shared<StreamedTurn>(call, op.thread_id, std::move(spec), op.request.query, op.on_event,
+                                 op.stream, std::move(done))
       ->start();
 }
 
-void stream_thread_with_turn(const CallPtr& call, const TurnRequest& request, const StreamHandler& on_event,
-                             const StreamOptions& stream, Callback<Turn> done) {
-  if (!on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
+void start_operation(const CallPtr& call, const ops::StreamThreadWithTurn& op, Callback<Turn> done) {
+  if (!op.on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
+  const TurnRequest& request = op.request;
   request.validate();
   // The thread-creation fields go to the thread; the rest is the turn.
   ThreadRequest thread;
@@ -197,21 +196,25 @@ void stream_thread_with_turn(const CallPtr& call, const TurnRequest& request, co
   thread.chat_setting_id = request.chat_setting_id;
   thread.is_ephemeral = request.is_ephemeral;
   thread.ml_model = request.ml_model;
-  TurnRequest turn = request;
-  turn.name.reset();
-  turn.agent_id.reset();
-  turn.chat_setting_id.reset();
-  turn.is_ephemeral.reset();
-  create_thread(call, thread, [call, turn, on_event, stream, done](Result<Thread> created) {
+  ops::StreamTurn turn;
+  turn.request = request;
+  turn.request.name.reset();
+  turn.request.agent_id.reset();
+  turn.request.chat_setting_id.reset();
+  turn.request.is_ephemeral.reset();
+  turn.on_event = op.on_event;
+  turn.stream = op.stream;
+  ops::CreateThread create;
+  create.request = std::move(thread);
+  start_operation(call, create, [call, turn = std::move(turn), done](Result<Thread> created) mutable {
     if (forward_error(created, done)) return;
+    turn.thread_id = created.value().id;
     Result<Done> started = capture([&] {
-      stream_turn(call, created.value().id, turn, on_event, stream, done);
+      start_operation(call, turn, done);
       return Done{};
     });
     if (!started.ok()) done(started.error());
   });
 }
-
-}  // namespace ops
 
 }  // namespace paradigm::detail

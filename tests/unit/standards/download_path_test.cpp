@@ -24,11 +24,11 @@ namespace {
 
 class RecordingConnection : public paradigm::ThreadsConnection {
  public:
-  paradigm::DownloadInfo download_artifact_to_file(std::string_view artifact_id, const std::string& path,
+  paradigm::DownloadInfo download_artifact_to_file(std::string_view artifact_id, std::string_view path,
                                                    const paradigm::ProgressCallback&,
                                                    const paradigm::CallOptions&) override {
     artifact = std::string(artifact_id);
-    destination = path;
+    destination = std::string(path);
     paradigm::DownloadInfo info;
     info.bytes = path.size();
     return info;

@@ -1,0 +1,119 @@
+#pragma once
+
+// The preprocessor side of the operations table (<paradigm/operations.hpp>):
+// how one row becomes a request type, a client method, a connection virtual
+// function or a mock. Nothing here is for users; read the table instead.
+//
+// A row's parameters are a parenthesized list of `PARADIGM_IN(type, name)`
+// (required) followed by `PARADIGM_OPTIONAL(type, name)` (defaulted; at most
+// one per row) or `PARADIGM_NO_OPTIONAL`. Those three names are tokens, never
+// defined as macros: a "shape" turns each element into code by pasting its
+// own name onto the element's first token, e.g. PARADIGM_FIELD, _ and
+// PARADIGM_IN(std::string, thread_id) -> PARADIGM_FIELD_PARADIGM_IN(...).
+// Every list ends with the call's CallOptions (PARADIGM_CALL), so a shape can
+// end a parameter list without a trailing comma.
+
+#define PARADIGM_PP_EXPAND(...) __VA_ARGS__
+#define PARADIGM_PP_CAT(a, ...) PARADIGM_PP_CAT_I(a, __VA_ARGS__)
+#define PARADIGM_PP_CAT_I(a, ...) a##__VA_ARGS__
+
+// The number of arguments, 1 to 8.
+#define PARADIGM_PP_COUNT(...) PARADIGM_PP_COUNT_I(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define PARADIGM_PP_COUNT_I(_1, _2, _3, _4, _5, _6, _7, _8, n, ...) n
+
+// SHAPE applied to each argument.
+#define PARADIGM_PP_EACH(SHAPE, ...) \
+  PARADIGM_PP_CAT(PARADIGM_PP_EACH_, PARADIGM_PP_COUNT(__VA_ARGS__))(SHAPE, __VA_ARGS__)
+// Element `a` in shape S: S_a (S_ alone for an empty element). S is never a
+// macro itself, so that it is pasted rather than expanded.
+#define PARADIGM_PP_APPLY(S, a) PARADIGM_PP_CAT(S, PARADIGM_PP_CAT(_, a))
+#define PARADIGM_PP_EACH_1(S, a) PARADIGM_PP_APPLY(S, a)
+#define PARADIGM_PP_EACH_2(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_1(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_3(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_2(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_4(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_3(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_5(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_4(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_6(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_5(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_7(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_6(S, __VA_ARGS__)
+#define PARADIGM_PP_EACH_8(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_7(S, __VA_ARGS__)
+
+// A row's parameters in one shape: its list, its optional one, then the call.
+#define PARADIGM_PARAMS(SHAPE, params, optional) \
+  PARADIGM_PP_EACH(SHAPE, PARADIGM_PP_EXPAND params, optional, PARADIGM_CALL)
+
+// Each shape below says what a required parameter, the optional one, its
+// absence, the call and an empty list (a row with no required parameter) become.
+
+// Members of the request type.
+#define PARADIGM_FIELD_PARADIGM_IN(T, n) T n{};
+#define PARADIGM_FIELD_PARADIGM_OPTIONAL(T, n) T n{};
+#define PARADIGM_FIELD_PARADIGM_NO_OPTIONAL
+#define PARADIGM_FIELD_PARADIGM_CALL
+#define PARADIGM_FIELD_
+
+// Parameters with the optional one and the call defaulted (blocking methods).
+#define PARADIGM_DECL_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_DECL_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n = {},
+#define PARADIGM_DECL_PARADIGM_NO_OPTIONAL
+#define PARADIGM_DECL_PARADIGM_CALL const ::paradigm::CallOptions& call = {}
+#define PARADIGM_DECL_
+
+// Every parameter, nothing defaulted (definitions, virtual functions).
+#define PARADIGM_PARAM_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_PARAM_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_PARAM_PARADIGM_NO_OPTIONAL
+#define PARADIGM_PARAM_PARADIGM_CALL const ::paradigm::CallOptions& call
+#define PARADIGM_PARAM_
+
+// Asynchronous overloads instead of default arguments (GCC 12 destroys a
+// defaulted argument's temporary twice inside a co_await expression).
+// "Without the call": every parameter, the call left out.
+#define PARADIGM_NOCALL_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_PARADIGM_NO_OPTIONAL
+#define PARADIGM_NOCALL_PARADIGM_CALL ::paradigm::detail::Omitted = ::paradigm::detail::Omitted()
+#define PARADIGM_NOCALL_
+// "Required only": the optional parameter left out too.
+#define PARADIGM_REQUIRED_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_REQUIRED_PARADIGM_OPTIONAL(T, n)
+#define PARADIGM_REQUIRED_PARADIGM_NO_OPTIONAL
+#define PARADIGM_REQUIRED_PARADIGM_CALL ::paradigm::detail::Omitted = ::paradigm::detail::Omitted()
+#define PARADIGM_REQUIRED_
+
+// The arguments of a call with the same parameter names.
+#define PARADIGM_ARG_PARADIGM_IN(T, n) n,
+#define PARADIGM_ARG_PARADIGM_OPTIONAL(T, n) n,
+#define PARADIGM_ARG_PARADIGM_NO_OPTIONAL
+#define PARADIGM_ARG_PARADIGM_CALL call
+#define PARADIGM_ARG_
+// The same, with what was left out filled with defaults.
+#define PARADIGM_FILLED_PARADIGM_IN(T, n) n,
+#define PARADIGM_FILLED_PARADIGM_OPTIONAL(T, n) T(),
+#define PARADIGM_FILLED_PARADIGM_NO_OPTIONAL
+#define PARADIGM_FILLED_PARADIGM_CALL ::paradigm::CallOptions()
+#define PARADIGM_FILLED_
+#define PARADIGM_ARG_NOCALL_PARADIGM_IN(T, n) n,
+#define PARADIGM_ARG_NOCALL_PARADIGM_OPTIONAL(T, n) n,
+#define PARADIGM_ARG_NOCALL_PARADIGM_NO_OPTIONAL
+#define PARADIGM_ARG_NOCALL_PARADIGM_CALL ::paradigm::CallOptions()
+#define PARADIGM_ARG_NOCALL_
+
+// The members of a request object `forwarded`, then `forwarded_call`, as arguments.
+#define PARADIGM_MEMBER_PARADIGM_IN(T, n) forwarded.n,
+#define PARADIGM_MEMBER_PARADIGM_OPTIONAL(T, n) forwarded.n,
+#define PARADIGM_MEMBER_PARADIGM_NO_OPTIONAL
+#define PARADIGM_MEMBER_PARADIGM_CALL forwarded_call
+#define PARADIGM_MEMBER_
+
+// Statements filling a request object `op` from the parameters.
+#define PARADIGM_STORE_PARADIGM_IN(T, n) op.n = n;
+#define PARADIGM_STORE_PARADIGM_OPTIONAL(T, n) op.n = n;
+#define PARADIGM_STORE_PARADIGM_NO_OPTIONAL
+#define PARADIGM_STORE_PARADIGM_CALL
+#define PARADIGM_STORE_
+
+// The overload that takes only the required parameters, for rows that have an
+// optional one (pasted onto the row's optional element).
+#define PARADIGM_IF_OPTIONAL_PARADIGM_OPTIONAL(T, n) PARADIGM_PP_EXPAND
+#define PARADIGM_IF_OPTIONAL_PARADIGM_NO_OPTIONAL PARADIGM_PP_DROP
+#define PARADIGM_PP_DROP(...)
+#define PARADIGM_IF_OPTIONAL(optional, ...) PARADIGM_PP_CAT(PARADIGM_IF_OPTIONAL_, optional)(__VA_ARGS__)
