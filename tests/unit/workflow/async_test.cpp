@@ -169,6 +169,49 @@ TEST_F(Async, DestroyingTheLastClientEndsCallsAndRunsNoCallback) {
   EXPECT_FALSE(called.load());
 }
 
+TEST_F(Async, DestroyingTheLastClientEndsAChainAndRunsNoContinuation) {
+  auto transport = std::make_shared<ScriptedTransport>();
+  std::promise<void> polled;
+  ScriptedAnswer running = json_answer(turn("u1", "running"));
+  running.before = [&] { polled.set_value(); };
+  transport->expect("GET", "/api/v3/threads/t1/turns/u1", running);
+  std::atomic<bool> called{false};
+  Future<std::string> chained;
+  {
+    ThreadsClient async_client = real_clock_client(transport);
+    chained = async_client.async_wait_for_turn("t1", "u1", endless_pauses())
+                  .then([&](Future<Turn> done) {
+                    called = true;
+                    return done.get().id;
+                  })
+                  .then([&](Future<std::string> id) {
+                    called = true;
+                    return id.get();
+                  });
+    polled.get_future().wait();
+  }
+  EXPECT_THROW(chained.get(), CancelledError);
+  EXPECT_FALSE(called.load());
+}
+
+TEST_F(Async, ABlockingFormOnlyConnectionAndAnAsyncFormOnlyOneServeBothForms) {
+  struct AsyncOnly : ThreadsConnection {
+    Future<Thread> async_get_thread(std::string_view thread_id, const CallOptions&) override {
+      Thread found;
+      found.id = std::string(thread_id);
+      return found;
+    }
+  };
+  ThreadsClient fake(std::make_shared<AsyncOnly>());
+  EXPECT_EQ(fake.get_thread("t8").id, "t8");  // the blocking form waits for the asynchronous one
+  try {
+    fake.list_threads();
+    FAIL() << "an operation implemented in neither form must throw";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("list_threads"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(Async, TheLastClientMayBeDestroyedFromACallback) {
   auto transport = std::make_shared<ScriptedTransport>();
   transport->expect("GET", "/api/v3/threads/t1", json_answer(thread("t1")));

@@ -5,9 +5,13 @@
 
 #include "socket_guard.hpp"
 
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace paradigm::testing {
@@ -100,6 +104,64 @@ TEST_F(FakeConnectionTest, TheRangesAndHelpersOfTheClientWorkOverAnyConnection) 
   for (const Thread& thread : client.all_threads())
     ids.push_back(thread.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"first", "second"}));
+}
+
+// --- User code that runs turns concurrently, tested against a fake that hands
+// out pending futures: the test decides the order in which they finish. ---
+
+// The first answer of several questions asked at once; the others are cancelled.
+std::string first_answer(ThreadsClient& client, const std::vector<std::string>& questions) {
+  std::vector<Future<Turn>> asked;
+  for (const auto& question : questions) {
+    TurnRequest request;
+    request.query = question;
+    asked.push_back(client.async_create_thread_with_turn(request));
+  }
+  WhenAny<Turn> first = when_any(asked).get();
+  for (std::size_t i = 0; i < first.futures.size(); ++i) {
+    if (i != first.index) first.futures[i].cancel();
+  }
+  return first.futures[first.index].get().final_answer();
+}
+
+// Hands out a pending future per create; the test fulfils them.
+class PendingConnection : public ThreadsConnection {
+ public:
+  Future<Turn> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions&,
+                                             const CallOptions&) override {
+    const std::string query = *request.query;
+    std::lock_guard<std::mutex> lock(mutex);
+    promises.emplace_back([this, query] {
+      std::lock_guard<std::mutex> cancel_lock(cancel_mutex);
+      cancelled.push_back(query);
+    });
+    asked.notify_all();
+    return promises.back().future();
+  }
+  // Waits until `count` creates were asked for; the promise of create `index`.
+  Promise<Turn>& promise(std::size_t index, std::size_t count) {
+    std::unique_lock<std::mutex> lock(mutex);
+    asked.wait(lock, [&] { return promises.size() >= count; });
+    return promises[index];
+  }
+
+  std::mutex mutex;
+  std::condition_variable asked;
+  std::deque<Promise<Turn>> promises;
+  std::mutex cancel_mutex;
+  std::vector<std::string> cancelled;
+};
+
+TEST_F(FakeConnectionTest, UserCodeSeesTurnsFinishInTheOrderTheFakeChooses) {
+  auto fake = std::make_shared<PendingConnection>();
+  ThreadsClient client(fake);
+  std::string answer;
+  std::thread user([&] { answer = first_answer(client, {"slow", "fast", "slower"}); });
+  fake->promise(1, 3).set_value(answered("thread-2", "fast answer"));
+  user.join();
+  EXPECT_EQ(answer, "fast answer");
+  std::lock_guard<std::mutex> lock(fake->cancel_mutex);
+  EXPECT_EQ(fake->cancelled, (std::vector<std::string>{"slow", "slower"}));
 }
 
 TEST_F(FakeConnectionTest, ANullConnectionIsRefused) {
