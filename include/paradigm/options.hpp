@@ -66,6 +66,21 @@ constexpr bool is_legacy(ServerRelease release) noexcept {
   return release != ServerRelease::current;
 }
 
+/// How a blocking call whose answer is held in memory reaches the server
+/// (streams and downloads always run on the calling thread, where their
+/// handlers and sinks run; asynchronous calls always run on the event loop).
+/// docs/architecture.md has the route table.
+enum class BlockingRoute {
+  /// `event_loop` for https:// (where HTTP/2 may multiplex), `calling_thread` for http://.
+  automatic,
+  /// Through the connection's event loop: one libcurl multi handle, one pool of
+  /// connections and HTTP/2 multiplexing shared with every other call of the
+  /// connection; the caller's thread waits (two switches between threads a call).
+  event_loop,
+  /// On the calling thread, over a connection of the blocking calls' own pool.
+  calling_thread,
+};
+
 /// Client-wide settings. `ClientOptions::from_env()` fills base_url and api_key
 /// from PARADIGM_BASE_URL and PARADIGM_API_KEY, and the logger from PARADIGM_LOG.
 struct PARADIGM_API ClientOptions {
@@ -112,6 +127,8 @@ struct PARADIGM_API ClientOptions {
   std::size_t max_connections = 32;
   /// Idle connections kept for reuse by blocking calls (at most max_connections).
   std::size_t max_idle_connections = 16;
+  /// How blocking calls whose answer is held in memory travel.
+  BlockingRoute blocking_route = BlockingRoute::automatic;
 
   /// Reads PARADIGM_API_KEY, PARADIGM_BASE_URL and PARADIGM_LOG (debug|info|warning|error).
   static ClientOptions from_env();

@@ -15,14 +15,16 @@
 
 namespace paradigm::detail {
 
-/// Starts `request`'s operation and runs its steps until it is done; returns
+/// Starts `request`'s operation and runs its steps until it is done (each
+/// exchange where its route says: here, or on the loop through `loop_relay`); returns
 /// its value or throws its error. On success, the answer that produced the
 /// value goes to `options.response_info`.
 template <class Request>
 typename Request::Result run_blocking(const std::shared_ptr<const ConnectionContext>& connection,
-                                      const CallOptions& options, const Request& request) {
+                                      Transport& loop_relay, const CallOptions& options,
+                                      const Request& request) {
   using Value = Produced<typename Request::Result>;
-  BlockingRuntime runtime(connection->transport(), connection->clock());
+  BlockingRuntime runtime(connection->transport(), loop_relay, connection->clock());
   auto call = std::make_shared<Call>(connection, runtime, options);
   std::optional<Result<Value>> result;
   start_operation(call, request,

@@ -8,11 +8,23 @@
 
 namespace paradigm::detail {
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                 \
+DefaultConnection::DefaultConnection(std::shared_ptr<const ConnectionContext> context,
+                                     AsyncEngine::MakeTransport make_async)
+    : context_(std::move(context)),
+      engine_(std::make_shared<AsyncEngine>(context_, std::move(make_async))),
+      relay_(
+          context_->transport(),
+          [engine = std::weak_ptr<AsyncEngine>(engine_)]() -> std::shared_ptr<EventLoop> {
+            auto alive = engine.lock();
+            return alive ? alive->loop() : nullptr;
+          },
+          context_->options().max_response_bytes) {}
+
+#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                          \
   Result DefaultConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                 \
     ops::Request op;                                                                                  \
     PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \
-    return run_blocking(context_, call, op);                                                          \
+    return run_blocking(context_, relay_, call, op);                                                  \
   }                                                                                                   \
   Future<Result> DefaultConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) { \
     ops::Request op;                                                                                  \

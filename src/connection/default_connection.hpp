@@ -1,12 +1,13 @@
 #pragma once
 
 // The default ThreadsConnection: every operation's workflow, run on the
-// calling thread over the connection's transport (blocking calls), or on the
-// connection's event loop (asynchronous calls).
+// calling thread (blocking calls: each exchange where its route says) or on
+// the connection's event loop (asynchronous calls).
 
 #include <paradigm/connection.hpp>
 
 #include "connection/async_engine.hpp"
+#include "connection/loop_relay.hpp"
 #include "workflow/context.hpp"
 
 #include <memory>
@@ -15,14 +16,12 @@ namespace paradigm::detail {
 
 class DefaultConnection final : public ThreadsConnection {
  public:
-  DefaultConnection(std::shared_ptr<const ConnectionContext> context, AsyncEngine::MakeTransport make_async)
-      : context_(std::move(context)),
-        engine_(std::make_shared<AsyncEngine>(context_, std::move(make_async))) {}
+  DefaultConnection(std::shared_ptr<const ConnectionContext> context, AsyncEngine::MakeTransport make_async);
 
   const ClientOptions& options() const override { return context_->options(); }
 
 #define PARADIGM_OPERATION(Request, name, Result, streams, params, optional) \
-  Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override;            \
+  Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override;   \
   Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override;
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
@@ -31,14 +30,12 @@ class DefaultConnection final : public ThreadsConnection {
   const std::shared_ptr<const ConnectionContext>& context() const noexcept {
     return context_;
   }
-  /// The asynchronous engine (a blocking relay reaches its loop through it).
-  const std::shared_ptr<AsyncEngine>& engine() const noexcept {
-    return engine_;
-  }
 
  private:
   std::shared_ptr<const ConnectionContext> context_;
   std::shared_ptr<AsyncEngine> engine_;
+  // The route `event_loop` of blocking calls.
+  LoopRelay relay_;
 };
 
 }  // namespace paradigm::detail

@@ -75,9 +75,11 @@ struct Ticket {
 Outcome hand_over(HeldAnswer& held, BodySink& sink) {
   const Outcome& outcome = held.outcome;
   const bool has_body =
-      outcome.kind == OutcomeKind::stopped ||
+      (outcome.kind == OutcomeKind::stopped && !outcome.receiver_error) ||
       (outcome.kind == OutcomeKind::completed && outcome.status >= 200 && outcome.status < 300);
-  if (!has_body) return outcome;  // no answer, or an error status with its body already kept
+  // No answer, an error status with its body already kept, or a transport's
+  // own refusal (a replay with no recorded answer): passed on as it is.
+  if (!has_body) return outcome;
   Delivery delivery(sink);
   for (const auto& [name, value] : held.headers)
     delivery.add_header(name, value);
@@ -88,10 +90,8 @@ Outcome hand_over(HeldAnswer& held, BodySink& sink) {
 }  // namespace
 
 Outcome LoopRelay::perform(const Exchange& exchange, BodySink& sink) {
-  const bool held_in_memory =
-      exchange.total_timeout.count() > 0;  // streams and downloads have no total limit
-  std::shared_ptr<EventLoop> loop = held_in_memory && loop_ ? loop_() : nullptr;
-  if (!loop || loop->on_loop_thread()) return direct_->perform(exchange, sink);
+  std::shared_ptr<EventLoop> loop = loop_();
+  if (!loop || loop->on_loop_thread()) return direct_.perform(exchange, sink);
   auto held = std::make_shared<HeldAnswer>(exchange, max_body_);
   auto ticket = std::make_shared<Ticket>(held);
   loop->post([loop = loop.get(), ticket] {

@@ -4,14 +4,12 @@
 #include <paradigm/version.hpp>
 
 #include "connection/default_connection.hpp"
-#include "connection/loop_relay.hpp"
 #include "connection/make_connection.hpp"
 #include "core/text.hpp"
 #include "http/curl_global.hpp"
 #include "http/curl_multi_transport.hpp"
 #include "http/curl_transport.hpp"
 #include "transport/inline_async_transport.hpp"
-#include "workflow/routes.hpp"
 
 namespace paradigm {
 
@@ -65,17 +63,7 @@ std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options) {
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock) {
   auto curl = std::make_shared<CurlTransport>(curl_settings(options));
   auto make_async = [curl] { return std::make_unique<CurlMultiTransport>(curl); };
-  // Over TLS the server may multiplex: blocking calls then share the loop's connections.
-  const bool tls = normalize_base_url(options.base_url).rfind("https://", 0) == 0;
-  if (!tls) return make_connection(std::move(options), curl, std::move(clock), std::move(make_async));
-  auto relay = std::make_shared<LoopRelay>(curl, options.max_response_bytes);
-  auto connection = make_connection(std::move(options), relay, std::move(clock), std::move(make_async));
-  std::weak_ptr<AsyncEngine> engine = static_cast<DefaultConnection&>(*connection).engine();
-  relay->attach([engine]() -> std::shared_ptr<EventLoop> {
-    auto alive = engine.lock();
-    return alive ? alive->loop() : nullptr;
-  });
-  return connection;
+  return make_connection(std::move(options), curl, std::move(clock), std::move(make_async));
 }
 
 }  // namespace detail

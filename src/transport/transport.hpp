@@ -18,6 +18,14 @@
 
 namespace paradigm::detail {
 
+/// Where a blocking call's exchange is performed (docs/architecture.md, "Routes").
+enum class Route {
+  /// On the calling thread, by the blocking transport.
+  calling_thread,
+  /// By the connection's event loop, the caller waiting for the answer.
+  event_loop,
+};
+
 /// One HTTP request, ready to send.
 struct Exchange {
   std::string method = "GET";
@@ -38,6 +46,8 @@ struct Exchange {
   bool stall_before_response = true;
   /// Stops the exchange promptly (the outcome's error is then `cancelled`).
   CancellationToken cancellation;
+  /// Where a blocking call performs it (asynchronous calls: always on the loop).
+  Route route = Route::calling_thread;
 };
 
 /// What went wrong, in the terms the retry rules need.

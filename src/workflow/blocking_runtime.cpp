@@ -3,8 +3,8 @@
 namespace paradigm::detail {
 
 void BlockingRuntime::perform(const Exchange& exchange, BodySink& sink, std::function<void(Outcome)> done) {
-  steps_.emplace_back(
-      [this, &exchange, &sink, done = std::move(done)] { done(transport_.perform(exchange, sink)); });
+  Transport& by = exchange.route == Route::event_loop ? loop_relay_ : transport_;
+  steps_.emplace_back([&by, &exchange, &sink, done = std::move(done)] { done(by.perform(exchange, sink)); });
 }
 
 void BlockingRuntime::sleep(std::chrono::milliseconds delay, const CancellationToken& token,

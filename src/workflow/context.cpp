@@ -7,6 +7,21 @@ namespace paradigm::detail {
 
 namespace {
 
+Route route_of(BlockingRoute asked, const std::string& base_url) {
+  switch (asked) {
+    case BlockingRoute::event_loop:
+      return Route::event_loop;
+    case BlockingRoute::calling_thread:
+      return Route::calling_thread;
+    case BlockingRoute::automatic:
+      break;
+  }
+  // Over TLS the server may speak HTTP/2, whose multiplexing only the loop's
+  // multi handle can share; over plain HTTP the hop to the loop would cost
+  // about 15% of a fast call for nothing (docs/benchmarks.md).
+  return base_url.rfind("https://", 0) == 0 ? Route::event_loop : Route::calling_thread;
+}
+
 bool is_reserved_header(std::string_view name) {
   return iequals(name, "authorization") || iequals(name, "host") || iequals(name, "content-length");
 }
@@ -23,6 +38,7 @@ ConnectionContext::ConnectionContext(ClientOptions options, std::shared_ptr<Tran
     throw InvalidRequestError("the API key contains a line break");
   }
   base_url_ = normalize_base_url(options_.base_url);
+  held_answer_route_ = route_of(options_.blocking_route, base_url_);
   authorization_ = "Authorization: Bearer " + secret_;
   if (!options_.verify_tls) {
     log({LogLevel::warning, "TLS certificate verification is OFF (ClientOptions::verify_tls = false)"});
@@ -48,7 +64,8 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
   }
   exchange.connect_timeout = call.connect_timeout.value_or(options_.connect_timeout);
   exchange.total_timeout =
-      spec.unbounded ? std::chrono::milliseconds(0) : call.request_timeout.value_or(options_.request_timeout);
+      spec.streamed ? std::chrono::milliseconds(0) : call.request_timeout.value_or(options_.request_timeout);
+  exchange.route = spec.streamed ? Route::calling_thread : held_answer_route_;
   exchange.stall_timeout = call.stall_timeout.value_or(options_.stall_timeout);
   exchange.stall_before_response = !spec.slow_to_answer;
   exchange.cancellation = call.cancellation;

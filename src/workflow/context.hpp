@@ -68,6 +68,7 @@ class ConnectionContext {
   std::string base_url_;
   std::string secret_;
   std::string authorization_;
+  Route held_answer_route_ = Route::calling_thread;
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<Clock> clock_;
 };

@@ -16,7 +16,7 @@ namespace {
 RequestSpec content_request(std::string_view artifact_id) {
   RequestSpec spec = get_request(paths::artifact_content(artifact_id));
   spec.accept = "*/*";
-  spec.unbounded = true;
+  spec.streamed = true;
   return spec;
 }
 

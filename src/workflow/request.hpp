@@ -24,8 +24,10 @@ struct RequestSpec {
   /// The server may work before answering (turn creation): the stall clock
   /// starts at the first response byte.
   bool slow_to_answer = false;
-  /// Streams and downloads: no total time limit, only the stall limit.
-  bool unbounded = false;
+  /// Streams and downloads: the answer goes to a handler or a sink as it
+  /// arrives (on the calling thread, for a blocking call), with no total time
+  /// limit, only the stall limit.
+  bool streamed = false;
   std::string accept = "application/json";
 
   /// "GET /api/v3/threads/abc", for messages.

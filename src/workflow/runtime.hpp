@@ -31,10 +31,12 @@ class Runtime {
 
 /// Runs a workflow to its end on the calling thread: each step is queued and
 /// run in turn (so a long poll loop does not grow the stack), exchanges are
-/// performed by the transport on this thread, and sleeps are the clock's.
+/// performed where their route says (by `transport` on this thread, or by
+/// `loop_relay` on the connection's event loop), and sleeps are the clock's.
 class BlockingRuntime final : public Runtime {
  public:
-  BlockingRuntime(Transport& transport, Clock& clock) noexcept : transport_(transport), clock_(clock) {}
+  BlockingRuntime(Transport& transport, Transport& loop_relay, Clock& clock) noexcept
+      : transport_(transport), loop_relay_(loop_relay), clock_(clock) {}
 
   void perform(const Exchange& exchange, BodySink& sink, std::function<void(Outcome)> done) override;
   void sleep(std::chrono::milliseconds delay, const CancellationToken& token,
@@ -46,6 +48,7 @@ class BlockingRuntime final : public Runtime {
 
  private:
   Transport& transport_;
+  Transport& loop_relay_;
   Clock& clock_;
   std::deque<std::function<void()>> steps_;
 };

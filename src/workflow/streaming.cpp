@@ -178,7 +178,7 @@ void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Tu
   // No total limit, so the stall clock runs from the start: a stream begins
   // at once (the turn is created, then reported), and a server that never
   // answers must not hold the call forever.
-  spec.unbounded = true;
+  spec.streamed = true;
   spec.accept = "text/event-stream";
   std::make_shared<StreamedTurn>(call, op.thread_id, std::move(spec), op.request.query, op.on_event,
                                  op.stream, std::move(done))

@@ -6,8 +6,8 @@
 
 #include <paradigm/paradigm.hpp>
 
-#include "connection/make_connection.hpp"
 #include <paradigm/testing/mock_server.hpp>
+#include "connection/make_connection.hpp"
 #include "support/fake_clock.hpp"
 
 #include <gtest/gtest.h>
@@ -49,6 +49,9 @@ class MockTest : public ::testing::Test {
     options.connect_timeout = std::chrono::seconds(5);
     options.request_timeout = std::chrono::seconds(30);
     options.stall_timeout = std::chrono::seconds(30);
+    // The route production takes (https:// servers): blocking calls through
+    // the event loop. Tests of the other route say so.
+    options.blocking_route = BlockingRoute::event_loop;
     return options;
   }
 
