@@ -1,6 +1,6 @@
 #include "cli.hpp"
 
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -16,16 +16,16 @@ paradigm::ThreadsClient make_client(const Common& common) {
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
   }
   if (!common.replay_path.empty()) {
-    paradigm::testing::ReplayOptions replay;
+    paradigm::ReplayOptions replay;
     replay.client = options;  // a key, if given, redacts the requests as the recording did
-    return paradigm::ThreadsClient(paradigm::testing::make_replaying_connection(common.replay_path, replay));
+    return paradigm::ThreadsClient(paradigm::make_replaying_connection(common.replay_path, replay));
   }
   if (!common.record_path.empty()) {
     // A CLI session is several commands (ask --background, then wait): each adds to the cassette.
-    paradigm::testing::RecordOptions record;
+    paradigm::RecordOptions record;
     record.append = true;
     return paradigm::ThreadsClient(
-        paradigm::testing::make_recording_connection(options, common.record_path, record));
+        paradigm::make_recording_connection(options, common.record_path, record));
   }
   return paradigm::ThreadsClient(options);
 }

@@ -56,13 +56,17 @@ std::shared_ptr<ThreadsConnection> make_connection(
   return std::make_shared<DefaultConnection>(std::move(context), std::move(make_async));
 }
 
-std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options) {
+std::shared_ptr<CurlTransport> make_curl_transport(const ClientOptions& options) {
   return std::make_shared<CurlTransport>(curl_settings(options));
 }
 
+std::unique_ptr<AsyncTransport> make_curl_async_transport(std::shared_ptr<CurlTransport> blocking) {
+  return std::make_unique<CurlMultiTransport>(std::move(blocking));
+}
+
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock) {
-  auto curl = std::make_shared<CurlTransport>(curl_settings(options));
-  auto make_async = [curl] { return std::make_unique<CurlMultiTransport>(curl); };
+  auto curl = make_curl_transport(options);
+  auto make_async = [curl] { return make_curl_async_transport(curl); };
   return make_connection(std::move(options), curl, std::move(clock), std::move(make_async));
 }
 

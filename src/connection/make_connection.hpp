@@ -25,7 +25,12 @@ std::shared_ptr<ThreadsConnection> make_connection(
 /// The libcurl connection of make_threads_connection, on `clock`.
 std::shared_ptr<ThreadsConnection> make_curl_connection(ClientOptions options, std::shared_ptr<Clock> clock);
 
-/// The libcurl transport of make_curl_connection, for decorators (the recording connection).
-std::shared_ptr<Transport> make_curl_transport(const ClientOptions& options);
+class CurlTransport;
+
+/// The libcurl transports of make_curl_connection, for decorators (the
+/// recording connection): the blocking one, and the event loop's over it
+/// (sharing its settings, DNS cache and TLS sessions).
+std::shared_ptr<CurlTransport> make_curl_transport(const ClientOptions& options);
+std::unique_ptr<AsyncTransport> make_curl_async_transport(std::shared_ptr<CurlTransport> blocking);
 
 }  // namespace paradigm::detail

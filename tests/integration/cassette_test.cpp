@@ -1,6 +1,6 @@
 // Cassettes end to end: a session recorded against the emulator over
 // libcurl, then replayed with the emulator stopped.
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 #include "support/mock_fixture.hpp"
 

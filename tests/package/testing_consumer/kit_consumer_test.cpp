@@ -2,7 +2,7 @@
 // testing kit, used as docs/testing.md shows.
 #include <paradigm/paradigm.hpp>
 #include <paradigm/testing/builders.hpp>
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 #include <paradigm/testing/mock_connection.hpp>
 #include <paradigm/testing/mock_server.hpp>
 
@@ -124,7 +124,7 @@ TEST(Kit, CassetteRecordedThenReplayed) {
   {
     paradigm::mock::MockServer server;
     paradigm::ThreadsClient client(
-        paradigm::testing::make_recording_connection(options_for(server.base_url()), cassette));
+        paradigm::make_recording_connection(options_for(server.base_url()), cassette));
     recorded = capital_of_france(client);
   }  // the emulator is gone
   std::ifstream file(cassette);
@@ -132,7 +132,7 @@ TEST(Kit, CassetteRecordedThenReplayed) {
   text << file.rdbuf();
   EXPECT_EQ(text.str().find("test-key"), std::string::npos);
 
-  paradigm::ThreadsClient replay(paradigm::testing::make_replaying_connection(cassette));
+  paradigm::ThreadsClient replay(paradigm::make_replaying_connection(cassette));
   EXPECT_EQ(capital_of_france(replay), recorded);
   EXPECT_EQ(recorded, "The capital of France is Paris.");
 }

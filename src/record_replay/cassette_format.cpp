@@ -1,6 +1,6 @@
-#include "testing/cassette_format.hpp"
+#include "record_replay/cassette_format.hpp"
 
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 #include "core/base64.hpp"
 
@@ -134,7 +134,7 @@ RecordedExchange from_line(std::string_view text) {
 
 std::vector<RecordedExchange> read_cassette(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw testing::CassetteError("cannot read the cassette " + path);
+  if (!file) throw CassetteError("cannot read the cassette " + path);
   std::vector<RecordedExchange> exchanges;
   std::string line;
   for (int number = 1; std::getline(file, line); ++number) {
@@ -142,10 +142,10 @@ std::vector<RecordedExchange> read_cassette(const std::string& path) {
     try {
       exchanges.push_back(from_line(line));
     } catch (const std::invalid_argument& e) {
-      throw testing::CassetteError("cassette " + path + ", line " + std::to_string(number) + ": " + e.what());
+      throw CassetteError("cassette " + path + ", line " + std::to_string(number) + ": " + e.what());
     }
   }
-  if (file.bad()) throw testing::CassetteError("cannot read the cassette " + path);
+  if (file.bad()) throw CassetteError("cannot read the cassette " + path);
   return exchanges;
 }
 

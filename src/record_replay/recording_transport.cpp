@@ -1,4 +1,4 @@
-#include "testing/recording_transport.hpp"
+#include "record_replay/recording_transport.hpp"
 
 #include "core/text.hpp"
 #include "sse/sse_parser.hpp"
@@ -91,22 +91,23 @@ bool is_kept_header(std::string_view name, bool compressed) {
 
 }  // namespace
 
-RecordingTransport::RecordingTransport(std::shared_ptr<Transport> inner, std::string base_url,
-                                       std::shared_ptr<CassetteWriter> writer, Redactor redactor,
-                                       std::size_t max_body_bytes)
-    : inner_(std::move(inner)),
-      base_url_(std::move(base_url)),
+Recorder::Recorder(std::string base_url, std::shared_ptr<CassetteWriter> writer, Redactor redactor,
+                   std::size_t max_body_bytes)
+    : base_url_(std::move(base_url)),
       writer_(std::move(writer)),
       redactor_(std::move(redactor)),
       max_body_bytes_(max_body_bytes) {}
 
-Outcome RecordingTransport::perform(const Exchange& exchange, BodySink& sink) {
-  CapturingSink capture(sink, max_body_bytes_);
-  Outcome outcome = inner_->perform(exchange, capture);
+std::shared_ptr<BodySink> Recorder::capture(BodySink& sink) const {
+  return std::make_shared<CapturingSink>(sink, max_body_bytes_);
+}
 
+Outcome Recorder::write(const Exchange& exchange, BodySink& captured, Outcome outcome) const {
+  auto& capture = static_cast<CapturingSink&>(captured);
   RecordedExchange recorded;
   recorded.method = exchange.method;
-  std::string target = exchange.url.rfind(base_url_, 0) == 0 ? exchange.url.substr(base_url_.size()) : exchange.url;
+  std::string target =
+      exchange.url.rfind(base_url_, 0) == 0 ? exchange.url.substr(base_url_.size()) : exchange.url;
   const auto question = target.find('?');
   recorded.path = redactor_.text(target.substr(0, question));
   recorded.query = question == std::string::npos ? "" : redactor_.text(target.substr(question + 1));
@@ -132,7 +133,8 @@ Outcome RecordingTransport::perform(const Exchange& exchange, BodySink& sink) {
       if (event.id) event.id = redactor_.text(std::move(*event.id));
     }
   } else {
-    recorded.response_body = redactor_.body(is_success(outcome.status) ? capture.take_body() : outcome.error_body);
+    recorded.response_body =
+        redactor_.body(is_success(outcome.status) ? capture.take_body() : outcome.error_body);
   }
   if (outcome.kind == OutcomeKind::failed || outcome.kind == OutcomeKind::failed_after_commit)
     recorded.transfer_error = outcome.error;
@@ -148,6 +150,21 @@ Outcome RecordingTransport::perform(const Exchange& exchange, BodySink& sink) {
     return failed;
   }
   return outcome;
+}
+
+Outcome RecordingTransport::perform(const Exchange& exchange, BodySink& sink) {
+  std::shared_ptr<BodySink> capture = recorder_->capture(sink);
+  Outcome outcome = inner_->perform(exchange, *capture);
+  return recorder_->write(exchange, *capture, std::move(outcome));
+}
+
+void RecordingAsyncTransport::start(const Exchange& exchange, BodySink& sink,
+                                    std::function<void(Outcome)> done) {
+  std::shared_ptr<BodySink> capture = recorder_->capture(sink);
+  BodySink& captured = *capture;
+  inner_->start(exchange, captured,
+                [recorder = recorder_, &exchange, capture = std::move(capture), done = std::move(done)](
+                    Outcome outcome) { done(recorder->write(exchange, *capture, std::move(outcome))); });
 }
 
 }  // namespace paradigm::detail

@@ -1,9 +1,9 @@
 // The cassette's lines, and what keeps secrets out of them.
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 #include "cassette_test_util.hpp"
-#include "testing/cassette_format.hpp"
-#include "testing/redactor.hpp"
+#include "record_replay/cassette_format.hpp"
+#include "record_replay/redactor.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

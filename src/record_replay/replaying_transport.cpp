@@ -1,4 +1,4 @@
-#include "testing/replaying_transport.hpp"
+#include "record_replay/replaying_transport.hpp"
 
 #include "retry/clock.hpp"
 #include "transport/delivery.hpp"
@@ -26,7 +26,7 @@ std::string sse_text(const RecordedEvent& event) {
 }  // namespace
 
 ReplayingTransport::ReplayingTransport(std::vector<RecordedExchange> exchanges, std::string cassette,
-                                       std::string base_url, testing::ReplayOptions options, Redactor redactor)
+                                       std::string base_url, ReplayOptions options, Redactor redactor)
     : exchanges_(std::move(exchanges)),
       cassette_(std::move(cassette)),
       base_url_(std::move(base_url)),
@@ -84,16 +84,19 @@ Outcome ReplayingTransport::mismatch(const ReplayedRequest& request) {
       nearest_shown = describe(near.method, near.path, near.query, near.request_body);
       const Agreement agreement = compare(request, near, options_);
       if (agreement.all()) {
-        message += "; the exchange recorded for it was served already (ReplayOptions::allow_repeats serves it again)";
+        message +=
+            "; the exchange recorded for it was served already (ReplayOptions::allow_repeats serves it "
+            "again)";
       } else {
-        message += "; the nearest recorded request, " + nearest_shown + ", differs in its " + agreement.differences();
+        message += "; the nearest recorded request, " + nearest_shown + ", differs in its " +
+                   agreement.differences();
       }
     }
   }
   Outcome outcome;
   outcome.kind = OutcomeKind::stopped;
   outcome.receiver_error =
-      std::make_exception_ptr(testing::CassetteMismatchError(message, shown, std::move(nearest_shown)));
+      std::make_exception_ptr(CassetteMismatchError(message, shown, std::move(nearest_shown)));
   return outcome;
 }
 
@@ -115,8 +118,10 @@ Outcome ReplayingTransport::serve(const RecordedExchange& recorded, const Exchan
     for (std::size_t i = 0; go_on && i < recorded.events.size(); ++i) {
       if (options_.replay_timing) {
         const auto due = start + std::chrono::milliseconds(recorded.events[i].at_ms);
-        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(due - std::chrono::steady_clock::now());
-        if (!system_clock()->sleep_for(wait, token)) return delivery.finish(recorded.status, TransferError::cancelled, "cancelled");
+        const auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(due - std::chrono::steady_clock::now());
+        if (!system_clock()->sleep_for(wait, token))
+          return delivery.finish(recorded.status, TransferError::cancelled, "cancelled");
       }
       go_on = delivery.data(sse_text(recorded.events[i]));
     }

@@ -6,11 +6,11 @@
 // above cannot tell a replay from the network. A request with no recorded
 // answer ends with CassetteMismatchError as the outcome's error.
 
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
-#include "testing/cassette_format.hpp"
-#include "testing/redactor.hpp"
-#include "testing/request_match.hpp"
+#include "record_replay/cassette_format.hpp"
+#include "record_replay/redactor.hpp"
+#include "record_replay/request_match.hpp"
 #include "transport/transport.hpp"
 
 #include <cstddef>
@@ -27,7 +27,7 @@ class ReplayingTransport final : public Transport {
   /// instance root cut from each URL; `redactor` does to each request what
   /// the recording did to the recorded ones, so that they compare.
   ReplayingTransport(std::vector<RecordedExchange> exchanges, std::string cassette, std::string base_url,
-                     testing::ReplayOptions options, Redactor redactor);
+                     ReplayOptions options, Redactor redactor);
 
   Outcome perform(const Exchange& exchange, BodySink& sink) override;
 
@@ -41,7 +41,7 @@ class ReplayingTransport final : public Transport {
   const std::vector<RecordedExchange> exchanges_;
   const std::string cassette_;
   const std::string base_url_;
-  const testing::ReplayOptions options_;
+  const ReplayOptions options_;
   const Redactor redactor_;
   std::mutex mutex_;
   std::vector<bool> served_;

@@ -3,7 +3,7 @@
 // Appends exchanges to a cassette file, one line each, flushed as written
 // so that a crash keeps every exchange that ended before it.
 
-#include "testing/cassette_format.hpp"
+#include "record_replay/cassette_format.hpp"
 
 #include <fstream>
 #include <mutex>

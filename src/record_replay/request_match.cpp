@@ -1,4 +1,4 @@
-#include "testing/request_match.hpp"
+#include "record_replay/request_match.hpp"
 
 #include "core/text.hpp"
 #include "json/model_json.hpp"
@@ -12,11 +12,11 @@ namespace paradigm::detail {
 namespace {
 
 bool same_body(const std::optional<std::string>& live, const std::optional<std::string>& recorded,
-               testing::BodyMatch match) {
-  if (match == testing::BodyMatch::ignore) return true;
+               BodyMatch match) {
+  if (match == BodyMatch::ignore) return true;
   if (!live || !recorded) return live.has_value() == recorded.has_value();
   if (*live == *recorded) return true;
-  if (match == testing::BodyMatch::exact) return false;
+  if (match == BodyMatch::exact) return false;
   // As values: nlohmann::json objects compare without regard to member order.
   const auto a = detail::try_parse_json(*live);
   const auto b = detail::try_parse_json(*recorded);
@@ -38,7 +38,7 @@ std::string Agreement::differences() const {
 }
 
 Agreement compare(const ReplayedRequest& request, const RecordedExchange& recorded,
-                  const testing::ReplayOptions& options) {
+                  const ReplayOptions& options) {
   Agreement agreement;
   agreement.method = request.method == recorded.method;
   agreement.path = request.path == recorded.path;

@@ -2,7 +2,7 @@
 // answers, with no server and no waiting.
 #include <paradigm/paradigm.hpp>
 #include <paradigm/testing/builders.hpp>
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 #include "cassette_test_util.hpp"
 

@@ -3,9 +3,9 @@
 // Which recorded exchange answers a replayed request, and how to say why
 // none does.
 
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
-#include "testing/cassette_format.hpp"
+#include "record_replay/cassette_format.hpp"
 
 #include <optional>
 #include <string>
@@ -35,7 +35,7 @@ struct Agreement {
 };
 
 Agreement compare(const ReplayedRequest& request, const RecordedExchange& recorded,
-                  const testing::ReplayOptions& options);
+                  const ReplayOptions& options);
 
 /// `POST /api/v3/threads/turns?x=1 {"query":"Hi"}` (a long body is cut).
 std::string describe(const std::string& method, const std::string& path, const std::string& query,

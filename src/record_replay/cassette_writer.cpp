@@ -1,6 +1,6 @@
-#include "testing/cassette_writer.hpp"
+#include "record_replay/cassette_writer.hpp"
 
-#include <paradigm/testing/cassette.hpp>
+#include <paradigm/record_replay.hpp>
 
 namespace paradigm::detail {
 
@@ -8,7 +8,7 @@ void CassetteWriter::open(const std::string& path, bool append) {
   std::lock_guard<std::mutex> lock(mutex_);
   path_ = path;
   file_.open(path, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
-  if (!file_) throw testing::CassetteError("cannot create the cassette " + path);
+  if (!file_) throw CassetteError("cannot create the cassette " + path);
 }
 
 void CassetteWriter::write(const RecordedExchange& exchange) {
@@ -16,7 +16,7 @@ void CassetteWriter::write(const RecordedExchange& exchange) {
   std::lock_guard<std::mutex> lock(mutex_);
   file_.write(line.data(), static_cast<std::streamsize>(line.size()));
   file_.flush();
-  if (!file_) throw testing::CassetteError("cannot write to the cassette " + path_);
+  if (!file_) throw CassetteError("cannot write to the cassette " + path_);
 }
 
 }  // namespace paradigm::detail

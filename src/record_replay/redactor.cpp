@@ -1,4 +1,4 @@
-#include "testing/redactor.hpp"
+#include "record_replay/redactor.hpp"
 
 #include "core/text.hpp"
 
@@ -15,7 +15,8 @@ Redactor::Redactor(std::vector<std::string> secrets) {
     if (!secret.empty()) secrets_.push_back(std::move(secret));
   }
   // "abc-long" before "abc": a secret inside another must not leave a tail behind.
-  std::sort(secrets_.begin(), secrets_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(secrets_.begin(), secrets_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
 }
 
 std::string Redactor::text(std::string text) const {

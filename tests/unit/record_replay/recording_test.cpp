@@ -1,12 +1,12 @@
 // The recording transport: every exchange written to the cassette as it
 // ends, secrets removed; the client sees the answers it would anyway.
 #include <paradigm/paradigm.hpp>
+#include <paradigm/record_replay.hpp>
 #include <paradigm/testing/builders.hpp>
-#include <paradigm/testing/cassette.hpp>
 
 #include "cassette_test_util.hpp"
+#include "record_replay/recording_transport.hpp"
 #include "support/scripted_transport.hpp"
-#include "testing/recording_transport.hpp"
 #include "workflow/routes.hpp"
 
 #include <gtest/gtest.h>
@@ -29,8 +29,9 @@ class Recording : public ::testing::Test {
     options.api_key = kKey;
     writer = std::make_shared<detail::CassetteWriter>();
     writer->open(path, false);
-    auto recording = std::make_shared<detail::RecordingTransport>(
-        server, detail::normalize_base_url(options.base_url), writer, detail::Redactor({kKey, "hunter2"}), max_body);
+    auto recorder = std::make_shared<const detail::Recorder>(
+        detail::normalize_base_url(options.base_url), writer, detail::Redactor({kKey, "hunter2"}), max_body);
+    auto recording = std::make_shared<detail::RecordingTransport>(server, recorder);
     return detail::make_connection(options, recording, std::make_shared<FakeClock>());
   }
 
@@ -69,14 +70,16 @@ TEST_F(Recording, KeepsTheRequestAndTheAnswerButNoSecret) {
   EXPECT_EQ(line["path"], "/api/v3/threads/turns");
   EXPECT_EQ(line["request_body"]["query"], "Is [REDACTED] my key? And [REDACTED] my password?");
   EXPECT_EQ(line["status"], 200);
-  EXPECT_EQ(line["response_headers"], json::parse(R"([["Content-Type", "application/json"], ["X-Request-Id", "req-1"]])"));
+  EXPECT_EQ(line["response_headers"],
+            json::parse(R"([["Content-Type", "application/json"], ["X-Request-Id", "req-1"]])"));
   EXPECT_EQ(line["response_body"]["id"], "turn-1");
   EXPECT_EQ(line["response_body"]["messages"][1]["parts"][0]["text"], "Your key is [REDACTED].");
   EXPECT_EQ(line["response_body"]["created_at"], "2026-01-01T12:00:00.000000Z");
 }
 
 TEST_F(Recording, KeepsTheKeyOutOfPathsAndQueries) {
-  server->expect("GET", std::string("/api/v3/threads/") + kKey, json_answer(to_json(ThreadBuilder().build())));
+  server->expect("GET", std::string("/api/v3/threads/") + kKey,
+                 json_answer(to_json(ThreadBuilder().build())));
   ListOptions list;
   list.starting_after = kKey;
   server->expect("GET", std::string("/api/v3/threads/t1/turns?starting_after=") + kKey,
@@ -120,7 +123,8 @@ TEST_F(Recording, KeepsAStreamAsItsEventsInOrder) {
 
 TEST_F(Recording, KeepsErrorAnswersAndBrokenExchanges) {
   server->expect("GET", "/api/v3/threads/t1", failure(detail::TransferError::connect))
-      .expect("GET", "/api/v3/threads/t1", json_answer(503, R"({"detail": "busy"})").header("Retry-After", "1"))
+      .expect("GET", "/api/v3/threads/t1",
+              json_answer(503, R"({"detail": "busy"})").header("Retry-After", "1"))
       .expect("GET", "/api/v3/threads/t1", json_answer(to_json(ThreadBuilder().id("t1").build())));
   EXPECT_EQ(client.get_thread("t1").id, "t1");
   const auto lines = cassette();
@@ -150,7 +154,8 @@ TEST(RecordingConnection, RefusesBadOptionsBeforeTouchingTheCassette) {
   EXPECT_THROW(make_recording_connection(options, path), InvalidRequestError);  // no key
   EXPECT_EQ(read_file(path), "keep me\n");
   options.api_key = "k";
-  EXPECT_THROW(make_recording_connection(options, ::testing::TempDir() + "no/such/dir/c.jsonl"), CassetteError);
+  EXPECT_THROW(make_recording_connection(options, ::testing::TempDir() + "no/such/dir/c.jsonl"),
+               CassetteError);
   make_recording_connection(options, path, RecordOptions{true, 1024, {}});  // append: kept
   EXPECT_EQ(read_file(path), "keep me\n");
   make_recording_connection(options, path);

@@ -1,17 +1,18 @@
 #pragma once
 
 // Record and replay: the HTTP exchanges of a session kept in a cassette
-// file, so that tests run against real answers with no server at all.
+// file, so that tests run against real answers with no server at all, and
+// a session (`paradigm batch --record`) can be kept and shown again.
 //
 // Record once, against a real instance or the emulator:
 //
-//     auto recording = paradigm::testing::make_recording_connection(options, "tests/cassettes/capital.jsonl");
+//     auto recording = paradigm::make_recording_connection(options, "tests/cassettes/capital.jsonl");
 //     paradigm::ThreadsClient client(recording);
 //     client.create_thread_with_turn(ask);       // written to the cassette as it ends
 //
 // Replay in the tests:
 //
-//     paradigm::ThreadsClient client(paradigm::testing::make_replaying_connection("tests/cassettes/capital.jsonl"));
+//     paradigm::ThreadsClient client(paradigm::make_replaying_connection("tests/cassettes/capital.jsonl"));
 //     client.create_thread_with_turn(ask);       // the recorded answer; nothing is sent
 //
 // Both sit under the default connection, so retries, waiting through a 202,
@@ -26,7 +27,8 @@
 // are the Authorization, Cookie and Set-Cookie headers and every request
 // header. Ids and timestamps are kept as recorded, so a
 // replay gives the same results every time. Part of the paradigm library
-// (paradigm::paradigm); see docs/testing.md.
+// (paradigm::paradigm) and of the `paradigm` CLI (--record, --replay); see
+// docs/testing.md.
 
 #include <paradigm/connection.hpp>
 #include <paradigm/errors.hpp>
@@ -38,7 +40,7 @@
 #include <string>
 #include <vector>
 
-namespace paradigm::testing {
+namespace paradigm {
 
 /// How a session is recorded.
 struct RecordOptions {
@@ -118,4 +120,4 @@ PARADIGM_API std::shared_ptr<ThreadsConnection> make_recording_connection(Client
 PARADIGM_API std::shared_ptr<ThreadsConnection> make_replaying_connection(std::string cassette_path,
                                                                           ReplayOptions replay = {});
 
-}  // namespace paradigm::testing
+}  // namespace paradigm
