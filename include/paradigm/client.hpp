@@ -52,10 +52,13 @@ class PARADIGM_API ThreadsClient {
   // (one thread for every copy of the client, started on first use), waiting
   // through 202s and polling on timers, never a thread per call. Arguments
   // are copied; handlers (stream events, download sinks and progress,
-  // on_update) run on the loop's thread. See docs/async.md. (Its defaulted
+  // on_update) run on the loop's thread. See docs/async.md. A paged listing
+  // (PARADIGM_PAGED) also has its range, e.g. `all_turns(thread_id, list = {},
+  // call = {})`: every item, the next page fetched when the loop reaches it.
+  // (Its defaulted
   // arguments are overloads: GCC 12 mishandles default arguments inside a
   // co_await expression.)
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                   \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                           \
   Result name(PARADIGM_PARAMS(PARADIGM_DECL, params, optional));                                    \
   Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));                   \
   Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL, params, optional)) {                 \
@@ -64,7 +67,9 @@ class PARADIGM_API ThreadsClient {
   PARADIGM_IF_OPTIONAL(                                                                             \
       optional, Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED, params, optional)) { \
         return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED, params, optional));                    \
-      })
+      })                                                                                            \
+  PARADIGM_IF_PAGED(kind, PageRange<detail::PageItem<Result>> PARADIGM_PAGED_RANGE(kind)(           \
+                              PARADIGM_PARAMS(PARADIGM_DECL, params, optional)) const;)
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 
@@ -109,12 +114,8 @@ class PARADIGM_API ThreadsClient {
 
   // --- Every page of a listing, fetched as the loop reaches it ------------------
 
-  PageRange<Turn> all_turns(std::string_view thread_id, const ListOptions& list = {},
-                            const CallOptions& call = {}) const;
-  PageRange<Thread> all_threads(const ThreadListOptions& list = {}, const CallOptions& call = {}) const;
-  PageRange<Agent> all_agents(const AgentFilter& filter = {}, const CallOptions& call = {}) const;
-  PageRange<AgentFile> all_agent_files(std::int64_t agent_id, const AgentFileFilter& filter = {},
-                                       const CallOptions& call = {}) const;
+  // The paged listings of the table (all_turns, all_threads, all_agents,
+  // all_agent_files...) are generated above; the sources page by kind:
   /// Every document source matching the filter (`source_type` is set to "document").
   PageRange<DocumentSource> all_document_sources(const SourceFilter& filter = {},
                                                  const CallOptions& call = {}) const;
@@ -171,7 +172,8 @@ class PARADIGM_API ThreadsClient {
         .then(&ThreadsClient::read_structured<T>);
   }
   template <class T>
-  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request, const CreateOptions& create) {
+  Future<Structured<T>> async_create_thread_with_turn(const TurnRequest& request,
+                                                      const CreateOptions& create) {
     return async_create_thread_with_turn<T>(request, create, CallOptions());
   }
   template <class T>
@@ -230,19 +232,22 @@ class PARADIGM_API ThreadsClient {
     return async_stream_turn<T>(thread_id, request, StreamHandler(), StreamOptions(), CallOptions());
   }
   template <class T>
-  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request,
+                                                      const StreamHandler& on_event,
                                                       const StreamOptions& stream, const CallOptions& call) {
-    return async_stream_thread_with_turn(detail::with_response_format<T>(request), detail::or_ignore(on_event),
-                                         stream, call)
+    return async_stream_thread_with_turn(detail::with_response_format<T>(request),
+                                         detail::or_ignore(on_event), stream, call)
         .then(&ThreadsClient::read_structured<T>);
   }
   template <class T>
-  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event,
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request,
+                                                      const StreamHandler& on_event,
                                                       const StreamOptions& stream) {
     return async_stream_thread_with_turn<T>(request, on_event, stream, CallOptions());
   }
   template <class T>
-  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request, const StreamHandler& on_event) {
+  Future<Structured<T>> async_stream_thread_with_turn(const TurnRequest& request,
+                                                      const StreamHandler& on_event) {
     return async_stream_thread_with_turn<T>(request, on_event, StreamOptions(), CallOptions());
   }
   template <class T>

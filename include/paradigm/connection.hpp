@@ -45,12 +45,27 @@ class PARADIGM_API ThreadsConnection {
   /// The options the connection was made with (default ones for a connection that has none).
   virtual const ClientOptions& options() const;
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional) \
-  virtual Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));              \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
+  virtual Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)); \
   virtual Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 };
+
+namespace detail {
+
+/// Runs an operation on a connection from its request (the blocking form):
+/// what code written once for every operation calls (the ranges of paged listings).
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)       \
+  inline Result call_operation(ThreadsConnection& connection,                   \
+                               [[maybe_unused]] const ops::Request& forwarded,  \
+                               const CallOptions& forwarded_call) {             \
+    return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional)); \
+  }
+#include <paradigm/operation_list.inc>
+#undef PARADIGM_OPERATION
+
+}  // namespace detail
 
 /// The default connection: libcurl with a pool of reused connections (at most
 /// `max_connections` open), the retry rules, waiting through 202s and

@@ -53,7 +53,7 @@ class Decorated final : public ThreadsConnection {
 
   const ClientOptions& options() const override { return inner_->options(); }
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                                 \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
   Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override {                                  \
     ops::Request op;                                                                                         \
     PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                        \

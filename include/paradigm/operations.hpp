@@ -49,6 +49,19 @@ template <class T>
 using Param = std::conditional_t<std::is_same_v<T, std::string>, std::string_view,
                                  std::conditional_t<std::is_scalar_v<T>, T, const T&>>;
 
+/// How a paged listing asks for its next page: after the last id, or the next page number.
+enum class Paging { by_cursor, by_number };
+
+/// The item type of a page: T for Page<T>.
+template <class P>
+struct PageOf;
+template <class T>
+struct PageOf<Page<T>> {
+  using type = T;
+};
+template <class P>
+using PageItem = typename PageOf<P>::type;
+
 /// The trailing parameter of an overload that leaves the CallOptions out. It
 /// cannot be made from `{}`, so `f(a, {})` still means the CallOptions.
 struct Omitted {
@@ -62,12 +75,12 @@ struct Omitted {
 /// `Result` what it returns, `streams` whether its answer is delivered as it
 /// arrives (streams and downloads).
 namespace ops {
-#define PARADIGM_OPERATION(Request, operation, ResultType, does_stream, params, optional) \
-  struct Request {                                                                              \
-    using Result = ResultType;                                                                  \
-    static constexpr const char* name = #operation;                                             \
-    static constexpr bool streams = does_stream;                                                \
-    PARADIGM_PARAMS(PARADIGM_FIELD, params, optional)                                           \
+#define PARADIGM_OPERATION(Request, operation, ResultType, kind, params, optional) \
+  struct Request {                                                                 \
+    using Result = ResultType;                                                     \
+    static constexpr const char* name = #operation;                                \
+    static constexpr bool streams = PARADIGM_STREAMS_OF(kind);                     \
+    PARADIGM_PARAMS(PARADIGM_FIELD, params, optional)                              \
   };
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION

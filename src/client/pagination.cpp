@@ -1,6 +1,8 @@
-// The all_* ranges: each listing's paging, hidden behind PageRange. Threads
-// and turns page by cursor (the last id), agents and files by page number
-// (while the server says `next`), sources by page number (while pages are full).
+// The all_* ranges: each paged listing of the operations table, walked by
+// cursor (the last id: threads, turns) or by page number (while the server
+// says `next`: agents, files, tags), hidden behind PageRange. Sources page by
+// number too, but their answer has no `next`: a page shorter than asked for
+// is the last.
 
 #include <paradigm/client.hpp>
 
@@ -10,31 +12,47 @@ namespace paradigm {
 
 namespace {
 
-// Cursor paging: the next page starts after the last id of this one.
-template <class T, class List, class FetchPage>
-PageRange<T> by_cursor(List list, FetchPage fetch_page) {
-  return PageRange<T>([list, fetch_page](const Page<T>* previous) mutable -> std::optional<Page<T>> {
-    if (previous) {
-      if (!previous->has_more() || previous->results.empty()) return std::nullopt;
-      const std::string& last = previous->results.back().id;
-      if (list.starting_after == last) return std::nullopt;  // a server that repeats its page
-      list.starting_after = last;
-      list.ending_before.reset();
-    }
-    return fetch_page(list);
-  });
+using detail::Paging;
+
+// Moves cursor options past `previous`; false when there is no next page.
+template <class Item>
+bool advance_cursor(ListOptions& list, const Page<Item>& previous) {
+  if (!previous.has_more() || previous.results.empty()) return false;
+  const std::string& last = previous.results.back().id;
+  if (list.starting_after == last) return false;  // a server that repeats its page
+  list.starting_after = last;
+  list.ending_before.reset();
+  return true;
 }
 
-// Page-number paging, while the server names a next page.
-template <class T, class Filter, class FetchPage>
-PageRange<T> by_number(Filter filter, FetchPage fetch_page) {
-  return PageRange<T>([filter, fetch_page](const Page<T>* previous) mutable -> std::optional<Page<T>> {
-    if (previous) {
-      if (!previous->has_more() || previous->results.empty()) return std::nullopt;
-      filter.page = filter.page.value_or(1) + 1;
-    }
-    return fetch_page(filter);
-  });
+// Moves page-number options to the next page; false when there is none.
+template <class Filter, class Item>
+bool advance_number(Filter& filter, const Page<Item>& previous) {
+  if (!previous.has_more() || previous.results.empty()) return false;
+  filter.page = filter.page.value_or(1) + 1;
+  return true;
+}
+
+// Every page of the listing `request`, whose `options` member pages.
+template <Paging paging, class Request, class Options>
+PageRange<detail::PageItem<typename Request::Result>> paged(std::shared_ptr<ThreadsConnection> connection,
+                                                            Request request, Options Request::*options,
+                                                            CallOptions call) {
+  using Item = detail::PageItem<typename Request::Result>;
+  return PageRange<Item>(
+      [connection, request, options, call](const Page<Item>* previous) mutable -> std::optional<Page<Item>> {
+        if (previous) {
+          Options& page_options = request.*options;
+          bool more = false;
+          if constexpr (paging == Paging::by_cursor) {
+            more = advance_cursor(page_options, *previous);
+          } else {
+            more = advance_number(page_options, *previous);
+          }
+          if (!more) return std::nullopt;
+        }
+        return detail::call_operation(*connection, request, call);
+      });
 }
 
 // GET /api/v3/sources has no `next`: a page shorter than asked for is the last.
@@ -43,45 +61,33 @@ PageRange<T> sources(std::shared_ptr<ThreadsConnection> connection, SourceFilter
                      const char* source_type, Pick pick) {
   filter.source_type = source_type;
   const auto per_page = static_cast<std::size_t>(filter.per_page.value_or(20));
-  return by_number<T>(filter, [connection, call, pick, per_page](const SourceFilter& page_filter) {
-    SourceList list = connection->list_sources(page_filter, call);
-    Page<T> page;
-    page.results = std::move(pick(list));
-    if (page.results.size() >= per_page)
-      page.next = "page " + std::to_string(page_filter.page.value_or(1) + 1);
-    return page;
-  });
+  return PageRange<T>(
+      [connection, filter, call, pick, per_page](const Page<T>* previous) mutable -> std::optional<Page<T>> {
+        if (previous) {
+          if (!advance_number(filter, *previous)) return std::nullopt;
+        }
+        SourceList list = connection->list_sources(filter, call);
+        Page<T> page;
+        page.results = std::move(pick(list));
+        if (page.results.size() >= per_page)
+          page.next = "page " + std::to_string(filter.page.value_or(1) + 1);
+        return page;
+      });
 }
 
 }  // namespace
 
-PageRange<Turn> ThreadsClient::all_turns(std::string_view thread_id, const ListOptions& list,
-                                         const CallOptions& call) const {
-  return by_cursor<Turn>(
-      list, [connection = connection_, thread = std::string(thread_id), call](const ListOptions& page) {
-        return connection->list_turns(thread, page, call);
-      });
-}
-
-PageRange<Thread> ThreadsClient::all_threads(const ThreadListOptions& list, const CallOptions& call) const {
-  return by_cursor<Thread>(list, [connection = connection_, call](const ThreadListOptions& page) {
-    return connection->list_threads(page, call);
-  });
-}
-
-PageRange<Agent> ThreadsClient::all_agents(const AgentFilter& filter, const CallOptions& call) const {
-  return by_number<Agent>(filter, [connection = connection_, call](const AgentFilter& page) {
-    return connection->list_agents(page, call);
-  });
-}
-
-PageRange<AgentFile> ThreadsClient::all_agent_files(std::int64_t agent_id, const AgentFileFilter& filter,
-                                                    const CallOptions& call) const {
-  return by_number<AgentFile>(filter,
-                              [connection = connection_, agent_id, call](const AgentFileFilter& page) {
-                                return connection->list_agent_files(agent_id, page, call);
-                              });
-}
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
+  PARADIGM_IF_PAGED(                                                                                      \
+      kind, PageRange<detail::PageItem<Result>> ThreadsClient::PARADIGM_PAGED_RANGE(kind)(                \
+                PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) const {                                \
+        ops::Request op;                                                                                  \
+        PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \
+        return paged<PARADIGM_PAGED_PAGING(kind)>(connection_, std::move(op),                             \
+                                                  &ops::Request::PARADIGM_OPTIONAL_NAME(optional), call); \
+      })
+#include <paradigm/operation_list.inc>
+#undef PARADIGM_OPERATION
 
 PageRange<DocumentSource> ThreadsClient::all_document_sources(const SourceFilter& filter,
                                                               const CallOptions& call) const {

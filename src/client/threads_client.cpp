@@ -59,7 +59,7 @@ Future<Result> started(Start&& start) {
 
 }  // namespace
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                   \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                   \
   Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                    \
     return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional));                       \
   }                                                                                                  \

@@ -54,7 +54,7 @@ const ClientOptions& ThreadsConnection::options() const {
   return defaults;
 }
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                      \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                      \
   Result ThreadsConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                       \
     return wait_for<Result>(#name,                                                                          \
                             [&] { return async_##name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); }); \

@@ -20,7 +20,7 @@ DefaultConnection::DefaultConnection(std::shared_ptr<const ConnectionContext> co
           },
           context_->options().max_response_bytes) {}
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                          \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                          \
   Result DefaultConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                 \
     ops::Request op;                                                                                  \
     PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \

@@ -21,7 +21,7 @@ namespace paradigm::detail {
 template <class T>
 using Produced = std::conditional_t<std::is_void_v<T>, Done, T>;
 
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional) \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
   void start_operation(const CallPtr& call, const ::paradigm::ops::Request& op,      \
                        Callback<Produced<Result>> done);
 #include <paradigm/operation_list.inc>

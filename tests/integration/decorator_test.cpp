@@ -50,7 +50,7 @@ class Decorators : public MockTest {
 TEST_F(Decorators, OneFunctionSeesEveryOperationOfTheDefaultConnection) {
   ThreadsClient client = decorated();
   std::vector<std::string> rows;
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional) \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
   rows.push_back(#name);                                                     \
   try {                                                                      \
     client.name(PARADIGM_PARAMS(DECORATOR_SAMPLE, params, optional));        \

@@ -117,3 +117,29 @@
 #define PARADIGM_IF_OPTIONAL_PARADIGM_NO_OPTIONAL PARADIGM_PP_DROP
 #define PARADIGM_PP_DROP(...)
 #define PARADIGM_IF_OPTIONAL(optional, ...) PARADIGM_PP_CAT(PARADIGM_IF_OPTIONAL_, optional)(__VA_ARGS__)
+
+// The name of a row's optional parameter.
+#define PARADIGM_OPTIONAL_NAME(optional) PARADIGM_PP_CAT(PARADIGM_OPTIONAL_NAME_, optional)
+#define PARADIGM_OPTIONAL_NAME_PARADIGM_OPTIONAL(T, n) n
+
+// A row's kind: PARADIGM_PLAIN, PARADIGM_STREAMS (the answer is delivered as
+// it arrives), or PARADIGM_PAGED(range, paging): a listing that ThreadsClient
+// also walks page after page with a `range` method, its optional parameter
+// paging `by_cursor` (starting_after) or `by_number` (page).
+#define PARADIGM_STREAMS_OF(kind) PARADIGM_PP_CAT(PARADIGM_STREAMS_OF_, kind)
+#define PARADIGM_STREAMS_OF_PARADIGM_PLAIN false
+#define PARADIGM_STREAMS_OF_PARADIGM_STREAMS true
+#define PARADIGM_STREAMS_OF_PARADIGM_PAGED(range, paging) false
+// Code for paged rows only, and their range's name and paging.
+#define PARADIGM_IF_PAGED(kind, ...) PARADIGM_PP_CAT(PARADIGM_IF_PAGED_, kind)(__VA_ARGS__)
+#define PARADIGM_IF_PAGED_PARADIGM_PLAIN PARADIGM_PP_DROP
+#define PARADIGM_IF_PAGED_PARADIGM_STREAMS PARADIGM_PP_DROP
+#define PARADIGM_IF_PAGED_PARADIGM_PAGED(range, paging) PARADIGM_PP_EXPAND
+#define PARADIGM_PAGED_RANGE(kind) PARADIGM_PP_CAT(PARADIGM_PAGED_RANGE_, kind)
+#define PARADIGM_PAGED_RANGE_PARADIGM_PLAIN
+#define PARADIGM_PAGED_RANGE_PARADIGM_STREAMS
+#define PARADIGM_PAGED_RANGE_PARADIGM_PAGED(range, paging) range
+#define PARADIGM_PAGED_PAGING(kind) PARADIGM_PP_CAT(PARADIGM_PAGED_PAGING_, kind)
+#define PARADIGM_PAGED_PAGING_PARADIGM_PLAIN
+#define PARADIGM_PAGED_PAGING_PARADIGM_STREAMS
+#define PARADIGM_PAGED_PAGING_PARADIGM_PAGED(range, paging) ::paradigm::detail::Paging::paging

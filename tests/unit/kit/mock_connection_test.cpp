@@ -205,7 +205,7 @@ TEST(MockThreadsConnection, EveryOperationOfTheTableReachesTheMockFromBothForms)
   auto mock = std::make_shared<StrictMock<MockThreadsConnection>>();
   std::vector<std::string> reached;
   std::vector<std::string> rows;
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional)                \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                \
   rows.push_back(#name);                                                                   \
   EXPECT_CALL(*mock, name(PARADIGM_PARAMS(KIT_ANY, params, optional)))                     \
       .Times(2)                                                                            \
@@ -216,7 +216,7 @@ TEST(MockThreadsConnection, EveryOperationOfTheTableReachesTheMockFromBothForms)
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
   ThreadsClient client(mock);
-#define PARADIGM_OPERATION(Request, name, Result, streams, params, optional) \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
   client.name(PARADIGM_PARAMS(KIT_SAMPLE, params, optional));               \
   client.async_##name(PARADIGM_PARAMS(KIT_SAMPLE, params, optional)).get();
 #include <paradigm/operation_list.inc>
