@@ -1,0 +1,42 @@
+// The company's catalogue: native tools, MCP servers and their tools, tags.
+// Their shapes are documented loosely: a bare array and a page of `results`
+// are both understood.
+#include "workflow_test_util.hpp"
+
+namespace paradigm::testing {
+namespace {
+
+class Catalog : public WorkflowTest {};
+
+json tool_json(const std::string& name, const std::string& type = "native") {
+  return json{{"id", name + "-id"}, {"name", name}, {"type", type}, {"object", "tool"}};
+}
+
+TEST_F(Catalog, NativeToolsAsABareArray) {
+  server().expect("GET", "/api/v3/tools",
+                  json_answer(json::array({tool_json("document_search"), tool_json("code_execution")}).dump()));
+  const std::vector<Tool> tools = client().list_tools();
+  ASSERT_EQ(tools.size(), 2u);
+  EXPECT_EQ(tools[0].name, "document_search");
+  EXPECT_EQ(tools[1].type, ToolType::native);
+}
+
+TEST_F(Catalog, NativeToolsAsAPageOfResults) {
+  server().expect("GET", "/api/v3/tools", json_answer(page({tool_json("web_search")})));
+  const std::vector<Tool> tools = client().async_list_tools().get();
+  ASSERT_EQ(tools.size(), 1u);
+  EXPECT_EQ(tools[0].name, "web_search");
+}
+
+TEST_F(Catalog, AnAnswerOfAnotherShapeIsADecodeErrorNamingTheRequest) {
+  server().expect("GET", "/api/v3/tools", json_answer(R"({"tools": []})"));
+  try {
+    client().list_tools();
+    FAIL() << "no error";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("GET /api/v3/tools"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace paradigm::testing
