@@ -95,8 +95,13 @@ json request_to_json(const RecordedRequest& request) {
   json headers = json::object();
   for (const auto& [key, value] : request.headers)
     headers[key] = value;
-  return {{"method", request.method}, {"path", request.path}, {"query", query},
-          {"headers", headers},       {"body", request.body}, {"remote_port", request.remote_port}};
+  return {{"method", request.method},
+          {"path", request.path},
+          {"query", query},
+          {"headers", headers},
+          {"body", request.body},
+          {"remote_port", request.remote_port},
+          {"request_id", request.request_id}};
 }
 
 }  // namespace paradigm::mock

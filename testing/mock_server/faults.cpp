@@ -185,13 +185,15 @@ void answer_with_fault(Context& context, const Fault& fault, const httplib::Requ
     normal(req, res);
     edit_body(fault, res);
   }
-  for (const auto& [name, value] : fault.headers)
+  for (const auto& [name, value] : fault.headers) {
+    res.headers.erase(name);  // the fault's value replaces the answer's own (x-request-id, Date, ...)
     res.set_header(name, value);
+  }
   if (fault.redirect_to_same_url) res.set_header("Location", context.base_url() + req.target);
   damage_transfer(context, fault, res);
 }
 
-void RequestLog::record(const httplib::Request& req) {
+void RequestLog::record(const httplib::Request& req, const std::string& request_id) {
   RecordedRequest recorded;
   recorded.method = req.method;
   recorded.path = req.path;
@@ -205,6 +207,7 @@ void RequestLog::record(const httplib::Request& req) {
   recorded.body = req.body;
   recorded.remote_addr = req.remote_addr;
   recorded.remote_port = req.remote_port;
+  recorded.request_id = request_id;
   std::lock_guard<std::mutex> lock(mutex_);
   connections_.emplace(req.remote_addr, req.remote_port);
   requests_.push_back(std::move(recorded));

@@ -67,7 +67,10 @@ struct MockServer::Impl {
   // Every API route: record, apply a matching fault, check the key, answer.
   Handler wrap(Handler handler) {
     return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-      log.record(req);
+      // The id is chosen first, so that the log knows it even when no answer is sent.
+      const std::string request_id = new_uuid();
+      res.set_header("x-request-id", request_id);
+      log.record(req, request_id);
       const Handler checked = [this, &handler](const httplib::Request& r, httplib::Response& s) {
         if (authorized(r, s)) handler(r, s);
       };
@@ -130,6 +133,11 @@ struct MockServer::Impl {
     server->set_keep_alive_max_count(1000000);
     server->set_keep_alive_timeout(5);
     server->set_tcp_nodelay(true);
+    // What a gateway adds to every answer (admin routes and httplib's own errors too).
+    server->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.has_header("x-request-id")) res.set_header("x-request-id", new_uuid());
+      if (!res.has_header("Date")) res.set_header("Date", http_date_now());
+    });
     server->set_read_timeout(10);
     server->set_write_timeout(30);
     // cpp-httplib hands over its listening socket here, before binding it.

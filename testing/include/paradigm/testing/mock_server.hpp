@@ -159,6 +159,8 @@ struct RecordedRequest {
   std::string body;
   std::string remote_addr;
   int remote_port = 0;
+  /// The `x-request-id` of the answer the emulator gave (or would have given) it.
+  std::string request_id;
 
   /// First header value with this name (case-insensitive), or "".
   std::string header(const std::string& name) const;
