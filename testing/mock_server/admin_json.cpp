@@ -76,6 +76,7 @@ void apply_config_json(const json& in, MockConfig& config) {
   read(in, "fail_marker", config.fail_marker);
   read(in, "compress_json", config.compress_json);
   read(in, "legacy_release", config.legacy_release);
+  read(in, "honour_idempotency_key", config.honour_idempotency_key);
   if (in.contains("turn_route")) {
     const auto route = in["turn_route"].get<std::string>();
     config.turn_route = route == "method_not_allowed" ? TurnRoute::method_not_allowed
@@ -102,6 +103,16 @@ json request_to_json(const RecordedRequest& request) {
           {"body", request.body},
           {"remote_port", request.remote_port},
           {"request_id", request.request_id}};
+}
+
+json created_turn_to_json(const CreatedTurn& turn) {
+  return {{"thread_id", turn.thread_id},
+          {"turn_id", turn.turn_id},
+          {"query", turn.query},
+          {"idempotency_key", turn.idempotency_key ? json(*turn.idempotency_key) : json(nullptr)},
+          {"request_id", turn.request_id},
+          {"status", turn.status},
+          {"replays", turn.replays}};
 }
 
 }  // namespace paradigm::mock

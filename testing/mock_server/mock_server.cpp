@@ -10,6 +10,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -260,6 +261,24 @@ std::vector<RecordedRequest> MockServer::requests(const std::string& method, con
 int MockServer::turns_created() const {
   std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
   return impl_->context.store.turns_created;
+}
+
+std::vector<CreatedTurn> MockServer::created_turns() const {
+  const auto cancel_delay = impl_->context.config().cancel_delay;
+  std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
+  return impl_->context.store.created_turns(impl_->context.now(), cancel_delay);
+}
+
+int MockServer::turns_created_for_query(const std::string& query) const {
+  const auto turns = created_turns();
+  return static_cast<int>(std::count_if(turns.begin(), turns.end(),
+                                        [&](const CreatedTurn& turn) { return turn.query == query; }));
+}
+
+int MockServer::turns_created_for_idempotency_key(const std::string& key) const {
+  const auto turns = created_turns();
+  return static_cast<int>(std::count_if(
+      turns.begin(), turns.end(), [&](const CreatedTurn& turn) { return turn.idempotency_key == key; }));
 }
 
 void MockServer::complete_turn(const std::string& thread_id, const std::string& turn_id) {

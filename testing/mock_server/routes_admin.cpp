@@ -41,6 +41,23 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
       all.push_back(request_to_json(request));
     send_json(res, 200, all);
   });
+  // The created turns, oldest first: ?query=...&idempotency_key=... keep those that match.
+  server.Get("/_mock/turns", [&context](const httplib::Request& req, httplib::Response& res) {
+    const auto cancel_delay = context.config().cancel_delay;
+    std::vector<CreatedTurn> created;
+    {
+      std::lock_guard<std::mutex> lock(context.store.mutex);
+      created = context.store.created_turns(context.now(), cancel_delay);
+    }
+    json turns = json::array();
+    for (const auto& turn : created) {
+      if (req.has_param("query") && turn.query != req.get_param_value("query")) continue;
+      if (req.has_param("idempotency_key") && turn.idempotency_key != req.get_param_value("idempotency_key"))
+        continue;
+      turns.push_back(created_turn_to_json(turn));
+    }
+    send_json(res, 200, {{"count", turns.size()}, {"turns", std::move(turns)}});
+  });
   server.Get("/_mock/stats", [&context, &log](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
     send_json(res, 200,

@@ -147,6 +147,11 @@ struct MockConfig {
   /// its slowest, highest quality: about 4 ms per 20 KB). Benchmarks turn it
   /// off to see the client's cost rather than the emulator's compressor.
   bool compress_json = true;
+  /// A turn-creating POST whose `Idempotency-Key` header repeats one that
+  /// created a turn answers with that turn (as a sync, background or streamed
+  /// create would) instead of creating another. Keys are global, and the
+  /// repeated request's body is not compared. Off: the header is only recorded.
+  bool honour_idempotency_key = false;
 };
 
 /// One request as the server received it.
@@ -166,6 +171,24 @@ struct RecordedRequest {
   std::string header(const std::string& name) const;
   /// First query parameter value with this name, or nullopt.
   std::optional<std::string> param(const std::string& name) const;
+};
+
+/// A turn the emulator created, with what asked for it: the server's side of
+/// "every requested turn exists exactly once".
+struct CreatedTurn {
+  std::string thread_id;
+  std::string turn_id;
+  /// The request's `query` ("" when it had none, e.g. a suggested query).
+  std::string query;
+  /// The request's `Idempotency-Key` header, when it had one.
+  std::optional<std::string> idempotency_key;
+  /// The `x-request-id` of the answer to the request that created it.
+  std::string request_id;
+  /// Its status now: running, cancelling, completed, failed or cancelled.
+  std::string status;
+  /// Later creates answered with this turn because they repeated its
+  /// Idempotency-Key (MockConfig::honour_idempotency_key).
+  int replays = 0;
 };
 
 /// PEM files to serve HTTPS with.
@@ -229,6 +252,12 @@ class MockServer {
 
   /// Turns created since start (each accepted turn-creating POST counts once).
   int turns_created() const;
+  /// Every turn created since start, oldest first, each with its status now.
+  std::vector<CreatedTurn> created_turns() const;
+  /// Turns created by requests whose `query` was exactly `query`.
+  int turns_created_for_query(const std::string& query) const;
+  /// Turns created by requests whose `Idempotency-Key` header was `key`.
+  int turns_created_for_idempotency_key(const std::string& key) const;
   /// Distinct TCP connections that sent requests (by client address and port).
   int connections_seen() const;
   /// Threads started so far to serve connections (at most ServerOptions::threads).
