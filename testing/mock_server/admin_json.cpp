@@ -13,6 +13,7 @@ using std::chrono::milliseconds;
 TransportFault transport_from(const std::string& name) {
   if (name == "none") return TransportFault::none;
   if (name == "close_before_response") return TransportFault::close_before_response;
+  if (name == "close_after_handling") return TransportFault::close_after_handling;
   if (name == "close_mid_body") return TransportFault::close_mid_body;
   if (name == "stall_before_response") return TransportFault::stall_before_response;
   if (name == "stall_mid_body") return TransportFault::stall_mid_body;
@@ -65,6 +66,8 @@ Fault fault_from_json(const json& in) {
   read_ms(in, "stall_ms", fault.stall);
   read(in, "drip_bytes", fault.drip_bytes);
   read_ms(in, "drip_interval_ms", fault.drip_interval);
+  if (in.contains("drop_stream_after_events"))
+    fault.drop_stream_after_events = in["drop_stream_after_events"].get<int>();
   return fault;
 }
 

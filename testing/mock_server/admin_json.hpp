@@ -12,7 +12,8 @@ namespace paradigm::mock {
 /// Reads a Fault from {"method", "path_regex", "skip", "times", "delay_ms", "status",
 /// "body", "content_type", "headers": {...}, "truncate_body_to", "pad_body_bytes",
 /// "transport": "close_before_response"|..., "cut_after_bytes", "stall_ms",
-/// "drip_bytes", "drip_interval_ms"}. Throws nlohmann::json::exception on bad types.
+/// "drip_bytes", "drip_interval_ms", "drop_stream_after_events"}; "transport" also
+/// "close_after_handling". Throws nlohmann::json::exception on bad types.
 Fault fault_from_json(const nlohmann::json& json);
 
 /// Applies the members present in `json` to `config` ("turn_duration_ms",

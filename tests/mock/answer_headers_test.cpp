@@ -12,7 +12,7 @@
 #include <set>
 #include <string>
 
-namespace paradigm::mock {
+namespace paradigm::mock::answer_headers_test {
 namespace {
 
 using nlohmann::json;
@@ -120,4 +120,4 @@ TEST_F(AnswerHeaders, TheRecordedRequestKnowsTheIdOfItsAnswer) {
 }
 
 }  // namespace
-}  // namespace paradigm::mock
+}  // namespace paradigm::mock::answer_headers_test

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace paradigm::mock::testing {
+namespace paradigm::mock::test_support {
 
 class SchemaValidator {
  public:
@@ -203,4 +203,4 @@ class SchemaValidator {
   std::vector<std::string> errors_;
 };
 
-}  // namespace paradigm::mock::testing
+}  // namespace paradigm::mock::test_support

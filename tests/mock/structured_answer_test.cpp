@@ -57,13 +57,13 @@ PARADIGM_STRUCTURED(Wrapper, grid, level)
 
 }  // namespace structured_answer_test
 
-namespace paradigm::mock {
+namespace paradigm::mock::structured_answers {
 namespace {
 
 using nlohmann::json;
-using structured_answer_test::City;
-using structured_answer_test::Continent;
-using structured_answer_test::Wrapper;
+using ::structured_answer_test::City;
+using ::structured_answer_test::Continent;
+using ::structured_answer_test::Wrapper;
 
 class StructuredAnswers : public ::testing::Test {
  protected:
@@ -86,7 +86,7 @@ class StructuredAnswers : public ::testing::Test {
     const std::string text = answer_for(schema);
     const json answer = json::parse(text, nullptr, false);
     if (answer.is_discarded()) return {"not JSON: " + text};
-    auto errors = testing::SchemaValidator(schema).errors(answer);
+    auto errors = test_support::SchemaValidator(schema).errors(answer);
     if (!errors.empty()) errors.push_back("answer: " + text);
     return errors;
   }
@@ -217,7 +217,7 @@ TEST_F(StructuredAnswers, AStreamedTurnEndsWithTheSameValidAnswer) {
     text +=
         json::parse(res->body.substr(data, res->body.find('\n', data) - data))["delta"].get<std::string>();
   }
-  EXPECT_EQ(testing::SchemaValidator(schema).errors(json::parse(text)), Errors{}) << text;
+  EXPECT_EQ(test_support::SchemaValidator(schema).errors(json::parse(text)), Errors{}) << text;
 }
 
 TEST_F(StructuredAnswers, TheOffSchemaMarkerAnswersPlaceholdersThatDoNotValidate) {
@@ -227,7 +227,7 @@ TEST_F(StructuredAnswers, TheOffSchemaMarkerAnswersPlaceholdersThatDoNotValidate
   const json answer = json::parse(answer_for(schema, "Where is Paris? [off_schema]"));
   EXPECT_EQ(answer["continent"], "mock continent");
   EXPECT_EQ(answer["tags"], json::array());
-  EXPECT_FALSE(testing::SchemaValidator(schema).errors(answer).empty());
+  EXPECT_FALSE(test_support::SchemaValidator(schema).errors(answer).empty());
 }
 
 // The schemas the SDK generates (schema_of<T>()), read back with its public
@@ -235,7 +235,7 @@ TEST_F(StructuredAnswers, TheOffSchemaMarkerAnswersPlaceholdersThatDoNotValidate
 TEST_F(StructuredAnswers, EverySchemaTheSdkGeneratesIsAnsweredSoThatItParses) {
   const json city_schema = json::parse(paradigm::schema_of<City>().dump());
   const std::string city_text = answer_for(city_schema, "What is the capital of France?");
-  EXPECT_EQ(testing::SchemaValidator(city_schema).errors(json::parse(city_text)), Errors{}) << city_text;
+  EXPECT_EQ(test_support::SchemaValidator(city_schema).errors(json::parse(city_text)), Errors{}) << city_text;
   City city;
   ASSERT_NO_THROW(city = paradigm::parse<City>(city_text)) << city_text;
   EXPECT_EQ(city.capital, "Paris");
@@ -247,9 +247,9 @@ TEST_F(StructuredAnswers, EverySchemaTheSdkGeneratesIsAnsweredSoThatItParses) {
 
   const json wrapper_schema = json::parse(paradigm::schema_of<Wrapper>().dump());
   const std::string wrapper_text = answer_for(wrapper_schema);
-  EXPECT_EQ(testing::SchemaValidator(wrapper_schema).errors(json::parse(wrapper_text)), Errors{});
+  EXPECT_EQ(test_support::SchemaValidator(wrapper_schema).errors(json::parse(wrapper_text)), Errors{});
   EXPECT_NO_THROW(paradigm::parse<Wrapper>(wrapper_text)) << wrapper_text;
 }
 
 }  // namespace
-}  // namespace paradigm::mock
+}  // namespace paradigm::mock::structured_answers

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace paradigm::mock {
+namespace paradigm::mock::turn_ledger_test {
 namespace {
 
 using nlohmann::json;
@@ -185,4 +185,4 @@ TEST_F(TurnLedger, TheAdminConfigTurnsHonouringOn) {
 }
 
 }  // namespace
-}  // namespace paradigm::mock
+}  // namespace paradigm::mock::turn_ledger_test

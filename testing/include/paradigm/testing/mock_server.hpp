@@ -32,7 +32,12 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 enum class TransportFault {
   none,
   /// Close the connection after reading the request, before any response byte.
+  /// The request is not acted on.
   close_before_response,
+  /// Handle the request as usual (a turn-creating POST creates its turn, which
+  /// then runs and completes), then close the connection before any response
+  /// byte: the client cannot know whether its request took effect.
+  close_after_handling,
   /// Send the status line, headers (with the full Content-Length) and
   /// `cut_after_bytes` of the body, then close.
   close_mid_body,
@@ -90,6 +95,10 @@ struct Fault {
   /// slow_drip pacing.
   std::size_t drip_bytes = 1;
   std::chrono::milliseconds drip_interval{10};
+  /// A streamed (SSE) answer closes its connection after this many events,
+  /// like StreamOptions::drop_after_events but for matching requests only
+  /// (the turn still completes on the server). Other answers are left alone.
+  std::optional<int> drop_stream_after_events;
 };
 
 /// How `GET /api/v3/threads/{id}/turns/{turn_id}` behaves (that route is not in
