@@ -10,17 +10,18 @@
 
 namespace paradigm::mock {
 
-void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
-                      std::function<void()> on_shutdown_request) {
-  auto guarded = [](auto body) {
-    return [body](const httplib::Request& req, httplib::Response& res) {
-      try {
-        body(req, res);
-      } catch (const std::exception& e) {
-        send_detail(res, 400, e.what());
-      }
-    };
+Handler guarded(Handler route) {
+  return [route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
+    try {
+      route(req, res);
+    } catch (const std::exception& e) {
+      send_detail(res, 400, e.what());
+    }
   };
+}
+
+void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
+                      const ServerControl& control) {
   server.Post("/_mock/faults", guarded([&faults](const httplib::Request& req, httplib::Response& res) {
                 faults.add(fault_from_json(json::parse(req.body)));
                 send_json(res, 201, {{"added", true}});
@@ -93,20 +94,6 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                   context.advance_clock(std::chrono::milliseconds(body["advance_ms"].get<long long>()));
                 send_json(res, 200, clock_state());
               }));
-  if (on_shutdown_request) {
-    // Stopping closes every connection, this one too: the hook runs once the
-    // answer is out (cpp-httplib releases a content provider after writing it).
-    server.Post("/_mock/shutdown", [on_shutdown_request](const httplib::Request&, httplib::Response& res) {
-      auto body = std::make_shared<const std::string>(json{{"stopping", true}}.dump());
-      res.status = 202;
-      res.set_content_provider(
-          body->size(), "application/json",
-          [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            return sink.write(body->data() + offset, length);
-          },
-          [on_shutdown_request](bool) { on_shutdown_request(); });
-    });
-  }
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
               [&context](const httplib::Request& req, httplib::Response& res) {
                 std::lock_guard<std::mutex> lock(context.store.mutex);
@@ -114,6 +101,7 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                   return send_detail(res, 404, "Not found.");
                 send_json(res, 200, {{"completed", true}});
               });
+  add_lifecycle_routes(context, server, control);
 }
 
 }  // namespace paradigm::mock

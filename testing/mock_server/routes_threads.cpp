@@ -161,7 +161,7 @@ void answer_sync(Context& context, const MockConfig& config, httplib::Response& 
     const auto status = store.turn_status(turn, context.now(), config.cancel_delay);
     return status != "running" && status != "cancelling";
   };
-  while (!finished() && !context.stopping && context.now() < give_up) {
+  while (!finished() && !context.interrupted() && context.now() < give_up) {
     auto next_change = std::min(give_up, turn.started + turn.duration);
     if (turn.cancel_requested)
       next_change = std::min(next_change, *turn.cancel_requested + config.cancel_delay);

@@ -102,6 +102,18 @@ class RawConnection {
   std::string last_answer_;
 };
 
+/// Waits until `happened()` (an event) is true, or `bound` passes (false):
+/// the bound only ends a failure.
+template <class Predicate>
+bool eventually(Predicate happened, std::chrono::milliseconds bound = std::chrono::seconds(30)) {
+  const auto give_up = std::chrono::steady_clock::now() + bound;
+  while (!happened()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
 /// Waits until a connection to `port` is accepted (true) or `bound` passes
 /// (false): for a server that refuses connections for a while.
 inline bool wait_until_accepted(int port, std::chrono::milliseconds bound = std::chrono::seconds(30)) {

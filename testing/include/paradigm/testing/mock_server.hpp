@@ -101,6 +101,16 @@ struct Fault {
   std::optional<int> drop_stream_after_events;
 };
 
+/// What becomes of the requests an outage (MockServer::stop_answering) held
+/// once it ends.
+enum class OutageEnd {
+  /// Their connections are closed without an answer; they were never acted
+  /// on (a gateway giving up on a hung instance).
+  close,
+  /// They are handled then and answered late (an instance that froze, then resumed).
+  answer,
+};
+
 /// How `GET /api/v3/threads/{id}/turns/{turn_id}` behaves (that route is not in
 /// the public docs; older servers may lack it).
 enum class TurnRoute { enabled, method_not_allowed /* 405 */, not_found /* 404 */ };
@@ -300,7 +310,40 @@ class MockServer {
   /// Adds an artifact with the given bytes. Returns its id.
   std::string add_artifact(std::string bytes, std::string content_type, std::string filename);
 
-  /// Stops listening; open streams and stalls end promptly.
+  // --- Outages and restarts ---
+  // Timed in real time (the emulator's clock is for turns): they exist to
+  // exercise the client. They end promptly when the server stops.
+
+  /// An outage of a server that still accepts connections: for `duration`,
+  /// requests to the API are received (and recorded) but neither handled nor
+  /// answered; requests already being handled go on, admin routes answer.
+  /// When it ends the requests it held are closed unanswered, never acted on
+  /// (OutageEnd::close), or handled then and answered late (OutageEnd::answer).
+  /// A new call replaces the outage. Throws std::invalid_argument for a
+  /// negative duration.
+  void stop_answering(std::chrono::milliseconds duration, OutageEnd then = OutageEnd::close);
+  /// Ends the outage now; the requests it held end as it said.
+  void resume_answering();
+  /// Stops listening for `duration`, as a process that went down: every open
+  /// connection is closed (a request being handled gets no answer; one that
+  /// created a turn keeps it), new ones are refused; then it listens again on
+  /// the same port. Threads, turns, artifacts, faults, configuration and the
+  /// request log are kept, and turns keep running on the emulator's clock.
+  /// Returns once connections are refused. A call while it refuses restarts
+  /// the window. Throws std::invalid_argument for a negative duration.
+  void refuse_connections(std::chrono::milliseconds duration);
+  /// Drops every open connection and the listener, and listens again at once
+  /// on the same port with the same store (an instance or a load balancer
+  /// restarting). Returns once it listens again. Throws std::runtime_error if
+  /// it cannot listen within 30 s.
+  void restart();
+  /// Whether it listens now (false during refuse_connections and after stop).
+  bool listening() const;
+  /// Waits until it listens (true) or `bound` passes (false).
+  bool wait_until_listening(std::chrono::milliseconds bound) const;
+
+  /// Stops listening; open streams and stalls end promptly. Then
+  /// refuse_connections and restart do nothing.
   void stop();
 
  private:
