@@ -53,7 +53,7 @@ Listener::~Listener() {
   drop();
 }
 
-BoundAddress Listener::start(int port) {
+BoundAddress Listener::bind(int port) {
   port_ = port == 0 ? server_->bind_to_any_port(host_) : (server_->bind_to_port(host_, port) ? port : -1);
   if (port_ <= 0)
     throw std::runtime_error("paradigm-mock: cannot listen on " + host_ + ":" + std::to_string(port));
@@ -63,7 +63,10 @@ BoundAddress Listener::start(int port) {
   bound.length = sizeof(bound.address);
   if (::getsockname(listen_socket_, reinterpret_cast<sockaddr*>(&bound.address), &bound.length) != 0)
     throw std::runtime_error("paradigm-mock: cannot read the address it listens on");
-  // Binding listens at once: connections queue up before the thread runs.
+  return bound;
+}
+
+void Listener::run() {
   thread_ = std::thread([this] {
     server_->listen_after_bind();
     thread_done_ = true;
@@ -71,7 +74,6 @@ BoundAddress Listener::start(int port) {
   // stop() is a no-op until the server runs: do not return before it does.
   while (!server_->is_running() && !thread_done_)
     std::this_thread::yield();
-  return bound;
 }
 
 // Debian's libcpp-httplib is compiled with CPPHTTPLIB_LISTEN_BACKLOG 5,

@@ -37,10 +37,11 @@ class Listener {
   /// The server, to add routes to before start().
   httplib::Server& server() { return *server_; }
 
-  /// Binds `port` (0: a free one) with the listen backlog asked for, and
-  /// accepts connections on a thread of its own. Returns once it accepts.
-  /// Throws std::runtime_error when it cannot listen.
-  BoundAddress start(int port);
+  /// Binds `port` (0: a free one) and listens with the backlog asked for:
+  /// connections queue up. Throws std::runtime_error when it cannot listen.
+  BoundAddress bind(int port);
+  /// Accepts connections on a thread of its own; returns once it does.
+  void run();
 
   /// Closes the listening socket: new connections are refused, open ones end
   /// after their current request. Idempotent; safe on a handler's thread.

@@ -138,11 +138,14 @@ struct MockServer::Impl {
     }
   }
 
-  // A listener with every route, listening on `port` (0: a free one).
+  // A listener with every route, accepting on `port` (0: a free one).
   std::unique_ptr<Listener> start_listener(int port, BoundAddress& bound) {
     auto listener = std::make_unique<Listener>(options, workers_started);
     add_routes(*listener);
-    bound = listener->start(port);
+    bound = listener->bind(port);
+    // Known before the first request: routes use it (URLs, closing a connection).
+    if (context.port == 0) context.port = bound.port;
+    listener->run();
     return listener;
   }
 };
@@ -171,7 +174,7 @@ MockServer::MockServer(MockConfig config, ServerOptions options) {
   context.set_config(config);
   context.host = impl_->options.host;
   context.scheme = impl_->options.tls ? "https" : "http";
-  context.port = impl_->lifecycle.listen(port);
+  impl_->lifecycle.listen(port);
 }
 
 MockServer::~MockServer() {
