@@ -26,6 +26,7 @@ int Lifecycle::listen(int port) {
   listener_ = start_(port, bound);
   port_ = bound.port;
   reservation_ = std::make_unique<PortReservation>(bound);
+  listener_->run();
   return port_;
 }
 
@@ -92,7 +93,9 @@ void Lifecycle::supervise() {
       }
       lock.lock();
       up_at_ = started ? std::nullopt : std::optional(SteadyClock::now() + kRetryListen);
+      // Listening (connections queue up) from here: known before it accepts.
       listener_ = std::move(started);
+      if (listener_) listener_->run();
       changed_.notify_all();
     } else if (!listener_ && up_at_) {
       changed_.wait_until(lock, *up_at_);

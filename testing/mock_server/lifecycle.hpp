@@ -22,7 +22,8 @@ namespace paradigm::mock {
 
 class Lifecycle {
  public:
-  /// Makes a listener with its routes, started on `port` (0: a free one).
+  /// Makes a listener with its routes, listening on `port` (0: a free one);
+  /// the lifecycle runs it (Listener::run) once it is known.
   using Start = std::function<std::unique_ptr<Listener>(int port, BoundAddress& bound)>;
 
   Lifecycle(Context& context, Start start);

@@ -57,6 +57,7 @@ BoundAddress Listener::bind(int port) {
   port_ = port == 0 ? server_->bind_to_any_port(host_) : (server_->bind_to_port(host_, port) ? port : -1);
   if (port_ <= 0)
     throw std::runtime_error("paradigm-mock: cannot listen on " + host_ + ":" + std::to_string(port));
+  bound_ = true;
   set_backlog(listen_backlog_);
   BoundAddress bound;
   bound.port = port_;
@@ -100,7 +101,12 @@ void Listener::join() {
 }
 
 void Listener::drop() {
-  if (!thread_.joinable()) return;
+  if (!thread_.joinable()) {
+    // Bound but never run: cpp-httplib closes its socket only when stopping a running server.
+    if (bound_) ::close(listen_socket_);
+    bound_ = false;
+    return;
+  }
   close_connections();
   join();
 }

@@ -66,6 +66,7 @@ class Listener {
   std::atomic<bool> thread_done_{false};
   std::atomic<bool> closed_{false};
   socket_t listen_socket_ = INVALID_SOCKET;
+  bool bound_ = false;  // listen_socket_ is the bound one (a failed bind closes its socket)
   int port_ = 0;
 };
 

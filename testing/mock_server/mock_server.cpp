@@ -138,14 +138,13 @@ struct MockServer::Impl {
     }
   }
 
-  // A listener with every route, accepting on `port` (0: a free one).
+  // A listener with every route, listening on `port` (0: a free one), not yet accepting.
   std::unique_ptr<Listener> start_listener(int port, BoundAddress& bound) {
     auto listener = std::make_unique<Listener>(options, workers_started);
     add_routes(*listener);
     bound = listener->bind(port);
     // Known before the first request: routes use it (URLs, closing a connection).
     if (context.port == 0) context.port = bound.port;
-    listener->run();
     return listener;
   }
 };

@@ -6,6 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <memory>
 #include <string>
@@ -77,6 +82,22 @@ TEST(MockServerOptions, StopsPromptlyWithIdleKeepAliveConnectionsOpen) {
   server.stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
   EXPECT_EQ(idle.read_answer(), "");  // closed
+}
+
+TEST(MockServerOptions, ThrowsWhenItsPortIsTaken) {
+  // A socket that does not share its port (no SO_REUSEPORT) holds it.
+  const int taken = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(::listen(taken, 1), 0);
+  socklen_t length = sizeof(address);
+  ::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length);
+  ServerOptions options;
+  options.port = ntohs(address.sin_port);
+  EXPECT_THROW(MockServer({}, options), std::runtime_error);
+  ::close(taken);
 }
 
 TEST(MockServerOptions, RefusesABacklogBelowOne) {
