@@ -269,7 +269,8 @@ class MockServer {
   std::vector<RecordedRequest> requests(const std::string& method, const std::string& path) const;
   void clear_requests();
 
-  /// Turns created since start (each accepted turn-creating POST counts once).
+  /// Turns created since start (each accepted turn-creating POST counts once;
+  /// one answered with an earlier turn by its Idempotency-Key does not).
   int turns_created() const;
   /// Every turn created since start, oldest first, each with its status now.
   std::vector<CreatedTurn> created_turns() const;
