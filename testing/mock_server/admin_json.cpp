@@ -13,6 +13,7 @@ using std::chrono::milliseconds;
 TransportFault transport_from(const std::string& name) {
   if (name == "none") return TransportFault::none;
   if (name == "close_before_response") return TransportFault::close_before_response;
+  if (name == "close_after_handling") return TransportFault::close_after_handling;
   if (name == "close_mid_body") return TransportFault::close_mid_body;
   if (name == "stall_before_response") return TransportFault::stall_before_response;
   if (name == "stall_mid_body") return TransportFault::stall_mid_body;
@@ -65,6 +66,8 @@ Fault fault_from_json(const json& in) {
   read_ms(in, "stall_ms", fault.stall);
   read(in, "drip_bytes", fault.drip_bytes);
   read_ms(in, "drip_interval_ms", fault.drip_interval);
+  if (in.contains("drop_stream_after_events"))
+    fault.drop_stream_after_events = in["drop_stream_after_events"].get<int>();
   return fault;
 }
 
@@ -76,6 +79,7 @@ void apply_config_json(const json& in, MockConfig& config) {
   read(in, "fail_marker", config.fail_marker);
   read(in, "compress_json", config.compress_json);
   read(in, "legacy_release", config.legacy_release);
+  read(in, "honour_idempotency_key", config.honour_idempotency_key);
   if (in.contains("turn_route")) {
     const auto route = in["turn_route"].get<std::string>();
     config.turn_route = route == "method_not_allowed" ? TurnRoute::method_not_allowed
@@ -95,8 +99,23 @@ json request_to_json(const RecordedRequest& request) {
   json headers = json::object();
   for (const auto& [key, value] : request.headers)
     headers[key] = value;
-  return {{"method", request.method}, {"path", request.path}, {"query", query},
-          {"headers", headers},       {"body", request.body}, {"remote_port", request.remote_port}};
+  return {{"method", request.method},
+          {"path", request.path},
+          {"query", query},
+          {"headers", headers},
+          {"body", request.body},
+          {"remote_port", request.remote_port},
+          {"request_id", request.request_id}};
+}
+
+json created_turn_to_json(const CreatedTurn& turn) {
+  return {{"thread_id", turn.thread_id},
+          {"turn_id", turn.turn_id},
+          {"query", turn.query},
+          {"idempotency_key", turn.idempotency_key ? json(*turn.idempotency_key) : json(nullptr)},
+          {"request_id", turn.request_id},
+          {"status", turn.status},
+          {"replays", turn.replays}};
 }
 
 }  // namespace paradigm::mock

@@ -2,6 +2,7 @@
 
 #include "mock_util.hpp"
 #include "png.hpp"
+#include "schema_answer.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -34,32 +35,14 @@ std::string choose_tool(const json& request, const std::string& query) {
   return "";
 }
 
-// A value satisfying a JSON schema (what a guided-JSON model would produce).
-json fill_schema(const json& schema, const std::string& name) {
-  const std::string type = schema.is_object() ? schema.value("type", std::string("object")) : "string";
-  if (type == "object") {
-    json out = json::object();
-    if (schema.contains("properties") && schema["properties"].is_object()) {
-      for (const auto& [key, sub] : schema["properties"].items())
-        out[key] = fill_schema(sub, key);
-    }
-    return out;
-  }
-  if (type == "string") {
-    if (name == "capital") return "Paris";
-    if (name == "country") return "France";
-    return "mock " + name;
-  }
-  if (type == "integer" || type == "number") return 0;
-  if (type == "boolean") return true;
-  if (type == "array") return json::array();
-  return nullptr;
-}
-
 std::string answer_text(const json& request, const std::string& query,
                         const std::vector<std::string>& earlier, const std::string& tool) {
   if (request.contains("response_format") && request["response_format"].is_object()) {
-    return fill_schema(request["response_format"], "").dump();
+    const json& schema = schema_of_response_format(request["response_format"]);
+    // "[off_schema]" asks for an answer that ignores the schema's constraints,
+    // to test a client's handling of a model that did not follow it.
+    if (query.find("[off_schema]") != std::string::npos) return off_schema_value(schema).dump();
+    return value_for_schema(schema).dump();
   }
   static const std::regex kSum(R"(^\s*(\d{1,9})\s*\+\s*(\d{1,9})\s*\??\s*$)");
   std::smatch sum;

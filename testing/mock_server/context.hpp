@@ -9,15 +9,23 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace paradigm::mock {
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+/// The longest outage or refusal window: "now + duration" stays within the
+/// steady clock's range (ten years is forever, for a test).
+inline std::chrono::milliseconds bounded_window(std::chrono::milliseconds duration) {
+  return std::min<std::chrono::milliseconds>(duration, std::chrono::hours(24 * 365 * 10));
+}
 
 struct Context {
   /// `clock_speed`: the emulator's clock runs at it from the start (a frozen
@@ -63,23 +71,61 @@ struct Context {
     }
   }
 
-  /// Waits `duration` (0 = until stop). Returns false when the server is stopping.
+  /// Waits `duration` (0 = until interrupted). Returns false when the
+  /// server is stopping or dropping its connections (interrupted()).
   bool pause(std::chrono::milliseconds duration) {
     std::unique_lock<std::mutex> lock(stop_mutex);
     if (duration.count() <= 0) {
-      stop_cv.wait(lock, [&] { return stopping.load(); });
+      stop_cv.wait(lock, [&] { return interrupted(); });
     } else {
-      stop_cv.wait_for(lock, duration, [&] { return stopping.load(); });
+      stop_cv.wait_for(lock, duration, [&] { return interrupted(); });
     }
-    return !stopping.load();
+    return !interrupted();
   }
   void request_stop() {
+    set_flag(stopping, true);
+    wake_waiters();
+  }
+  /// While the listener and its connections are dropped (a restart), every
+  /// handler's wait ends at once, so that their threads can be joined.
+  void begin_drain() {
+    set_flag(draining, true);
+    wake_waiters();
+  }
+  void end_drain() { set_flag(draining, false); }
+  /// Stopping or draining: a handler stops waiting and gives up its answer.
+  bool interrupted() const { return stopping || draining; }
+
+  // --- Outages: requests are held, unanswered, until the window ends ---
+
+  /// Holds the requests that arrive during the next `duration` (replacing any outage).
+  void start_outage(std::chrono::milliseconds duration, OutageEnd then) {
     {
       std::lock_guard<std::mutex> lock(stop_mutex);
-      stopping = true;
+      outage_until_ = std::chrono::steady_clock::now() + bounded_window(duration);
+      outage_end_ = then;
     }
     stop_cv.notify_all();
-    wake_waiters();
+  }
+  /// Ends the outage now: the requests it holds end as it said.
+  void end_outage() {
+    {
+      std::lock_guard<std::mutex> lock(stop_mutex);
+      outage_until_.reset();
+    }
+    stop_cv.notify_all();
+  }
+  /// Waits while an outage lasts. True: handle the request; false: close its
+  /// connection unanswered (the outage ended with OutageEnd::close, or the
+  /// server is stopping or draining).
+  bool admit() {
+    std::unique_lock<std::mutex> lock(stop_mutex);
+    bool held = false;
+    while (!interrupted() && outage_until_ && std::chrono::steady_clock::now() < *outage_until_) {
+      held = true;
+      stop_cv.wait_until(lock, *outage_until_);
+    }
+    return !interrupted() && !(held && outage_end_ == OutageEnd::close);
   }
   void wake_waiters() {
     std::lock_guard<std::mutex> lock(store.mutex);
@@ -87,12 +133,23 @@ struct Context {
   }
 
   std::atomic<bool> stopping{false};
+  std::atomic<bool> draining{false};
 
  private:
+  void set_flag(std::atomic<bool>& flag, bool value) {
+    {
+      std::lock_guard<std::mutex> lock(stop_mutex);
+      flag = value;
+    }
+    stop_cv.notify_all();
+  }
+
   mutable std::mutex config_mutex;
   MockConfig config_;
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
+  std::optional<std::chrono::steady_clock::time_point> outage_until_;
+  OutageEnd outage_end_ = OutageEnd::close;
 };
 
 /// Registers a route: method ("GET", ...) and a regex over the path.
@@ -106,8 +163,24 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
 
 void add_thread_routes(Context& context, const RouteAdder& add);
 void add_catalog_routes(Context& context, const RouteAdder& add);
+/// What the admin routes of one listener ask of the server.
+struct ServerControl {
+  /// Run by POST /_mock/shutdown once it has answered; empty: that route answers 404.
+  std::function<void()> on_shutdown_request;
+  /// Closes this listener's socket now: new connections are refused.
+  std::function<void()> close_listener;
+  /// Drops every connection and listens again after `down` (asked once the
+  /// route has answered: it returns at once).
+  std::function<void(std::chrono::milliseconds down)> go_down_later;
+};
+
 void add_admin_routes(Context& context, class FaultBook& faults, class RequestLog& log,
-                      httplib::Server& server, std::function<void()> on_shutdown_request);
+                      httplib::Server& server, const ServerControl& control);
+/// The admin routes that hold requests or stop listening: /_mock/outage,
+/// /_mock/refuse, /_mock/restart, /_mock/shutdown.
+void add_lifecycle_routes(Context& context, httplib::Server& server, const ServerControl& control);
+/// An admin route whose exceptions (bad JSON, a bad value) answer 400 {"detail"}.
+Handler guarded(Handler route);
 
 /// Answers with the stored turn as Server-Sent Events, the way an agent
 /// working on it would report (see sse_stream.cpp for the vocabulary).

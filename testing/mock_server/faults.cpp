@@ -100,6 +100,36 @@ void damage_transfer(Context& context, const Fault& fault, httplib::Response& re
                            });
 }
 
+// Closes a streamed answer's connection once `events` events are out: a
+// blank line ends each one, whatever the writes' sizes.
+void drop_stream_after(httplib::Response& res, int events) {
+  if (!res.content_provider_ || !res.is_chunked_content_provider_) return;
+  struct Count {
+    int events_left;
+    bool line_empty = true;
+  };
+  auto count = std::make_shared<Count>(Count{events});
+  res.content_provider_ = [inner = std::move(res.content_provider_), count](
+                              std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+    httplib::DataSink counted;
+    counted.write = [&sink, count](const char* data, std::size_t size) {
+      std::size_t end = 0;
+      for (; end < size && count->events_left > 0; ++end) {
+        if (data[end] == '\n') {
+          if (count->line_empty) --count->events_left;
+          count->line_empty = true;
+        } else if (data[end] != '\r') {
+          count->line_empty = false;
+        }
+      }
+      return sink.write(data, end) && end == size;  // false: the connection closes
+    };
+    counted.done = [&sink] { sink.done(); };
+    counted.is_writable = [&sink, count] { return count->events_left > 0 && sink.is_writable(); };
+    return inner(offset, length, counted);
+  };
+}
+
 }  // namespace
 
 void FaultBook::add(Fault fault) {
@@ -172,6 +202,11 @@ void answer_with_fault(Context& context, const Fault& fault, const httplib::Requ
     shutdown_connection(req, context.port);
     return;
   }
+  if (fault.transport == TransportFault::close_after_handling) {
+    normal(req, res);  // the turn is created, and runs on
+    shutdown_connection(req, context.port);
+    return;
+  }
   if (fault.transport == TransportFault::stall_before_response && !context.pause(fault.stall)) {
     shutdown_connection(req, context.port);
     return;
@@ -185,13 +220,16 @@ void answer_with_fault(Context& context, const Fault& fault, const httplib::Requ
     normal(req, res);
     edit_body(fault, res);
   }
-  for (const auto& [name, value] : fault.headers)
+  for (const auto& [name, value] : fault.headers) {
+    res.headers.erase(name);  // the fault's value replaces the answer's own (x-request-id, Date, ...)
     res.set_header(name, value);
+  }
   if (fault.redirect_to_same_url) res.set_header("Location", context.base_url() + req.target);
   damage_transfer(context, fault, res);
+  if (fault.drop_stream_after_events) drop_stream_after(res, *fault.drop_stream_after_events);
 }
 
-void RequestLog::record(const httplib::Request& req) {
+void RequestLog::record(const httplib::Request& req, const std::string& request_id) {
   RecordedRequest recorded;
   recorded.method = req.method;
   recorded.path = req.path;
@@ -205,6 +243,7 @@ void RequestLog::record(const httplib::Request& req) {
   recorded.body = req.body;
   recorded.remote_addr = req.remote_addr;
   recorded.remote_port = req.remote_port;
+  recorded.request_id = request_id;
   std::lock_guard<std::mutex> lock(mutex_);
   connections_.emplace(req.remote_addr, req.remote_port);
   requests_.push_back(std::move(recorded));

@@ -44,7 +44,7 @@ void shutdown_connections(int server_port);
 /// Every request received, and the distinct connections they came on.
 class RequestLog {
  public:
-  void record(const httplib::Request& req);
+  void record(const httplib::Request& req, const std::string& request_id);
   std::vector<RecordedRequest> all() const;
   void clear();
   int connections() const;

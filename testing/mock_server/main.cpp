@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -22,8 +23,14 @@ const char* kUsage = R"(usage: paradigm-mock [options]
   --turn-duration-ms N   how long a turn runs (default 0)
   --sync-timeout-ms N    a synchronous create answers 202 after this (default 5000)
   --stream-pause-ms N    pause between streamed events (default 0)
+  --stream-drop-after-events N
+                         close every stream's connection after N events
+  --honour-idempotency-key
+                         a create repeating an Idempotency-Key answers with the
+                         turn that key created (default: only recorded)
   --no-compress          never compress JSON answers (default: when the client accepts it)
   --config JSON          any MockConfig setting, as admin POST /_mock/config takes it
+  --fault JSON           a fault, as admin POST /_mock/faults takes it (repeatable)
   --clock-speed X        run the emulator's clock X times as fast (default 1; 0 = frozen,
                          moved only by POST /_mock/clock {"advance_ms": N})
   --threads N            connections served at once, a thread each (default 512)
@@ -31,7 +38,9 @@ const char* kUsage = R"(usage: paradigm-mock [options]
   -h, --help             this help
 
 Prints "paradigm-mock listening on http://HOST:PORT" once ready; stops on SIGINT,
-SIGTERM or POST /_mock/shutdown. Admin routes: docs/mock-server.md.
+SIGTERM or POST /_mock/shutdown. SIGHUP restarts it: every connection is dropped and
+it listens again on the same port with the same store. Admin routes (faults, outages,
+refusals, restarts, the created turns): docs/mock-server.md.
 )";
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -64,6 +73,7 @@ long long positive(const std::string& option, const char* value) {
 int main(int argc, char** argv) {
   paradigm::mock::MockConfig config;
   paradigm::mock::ServerOptions server_options;
+  std::vector<paradigm::mock::Fault> faults;
   bool custom_keys = false;
   for (int i = 1; i < argc; ++i) {
     const std::string option = argv[i];
@@ -73,6 +83,10 @@ int main(int argc, char** argv) {
     }
     if (option == "--no-compress") {
       config.compress_json = false;
+      continue;
+    }
+    if (option == "--honour-idempotency-key") {
+      config.honour_idempotency_key = true;
       continue;
     }
     if (i + 1 >= argc) usage_error("unknown option or missing value: " + option);
@@ -97,6 +111,14 @@ int main(int argc, char** argv) {
       config.sync_timeout = std::chrono::milliseconds(number(option, value));
     } else if (option == "--stream-pause-ms") {
       config.stream.pause = std::chrono::milliseconds(number(option, value));
+    } else if (option == "--stream-drop-after-events") {
+      config.stream.drop_after_events = static_cast<int>(number(option, value));
+    } else if (option == "--fault") {
+      try {
+        faults.push_back(paradigm::mock::fault_from_json(nlohmann::json::parse(value)));
+      } catch (const std::exception& e) {
+        usage_error(std::string("bad --fault: ") + e.what());
+      }
     } else if (option == "--config") {
       try {
         paradigm::mock::apply_config_json(nlohmann::json::parse(value), config);
@@ -114,15 +136,19 @@ int main(int argc, char** argv) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   // POST /_mock/shutdown ends the process like SIGTERM: the test that started it can stop it.
   server_options.on_shutdown_request = [] { ::kill(::getpid(), SIGTERM); };
   try {
     paradigm::mock::MockServer server(config, server_options);
+    for (auto& fault : faults)
+      server.add_fault(std::move(fault));
     std::cout << "paradigm-mock listening on " << server.base_url() << std::endl;
     int received = 0;
-    sigwait(&signals, &received);
+    while (sigwait(&signals, &received) == 0 && received == SIGHUP)
+      server.restart();
     server.stop();
   } catch (const std::exception& e) {
     std::cerr << "paradigm-mock: " << e.what() << '\n';

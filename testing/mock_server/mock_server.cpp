@@ -5,13 +5,13 @@
 
 #include "context.hpp"
 #include "faults.hpp"
+#include "lifecycle.hpp"
+#include "listener.hpp"
 #include "mock_util.hpp"
-#include "worker_pool.hpp"
 
-#include <sys/socket.h>
-
+#include <algorithm>
 #include <atomic>
-#include <thread>
+#include <stdexcept>
 
 namespace paradigm::mock {
 
@@ -53,21 +53,30 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
 }
 
 struct MockServer::Impl {
-  explicit Impl(double clock_speed) : context(clock_speed) {}
+  explicit Impl(ServerOptions server_options)
+      : context(server_options.clock_speed),
+        options(std::move(server_options)),
+        lifecycle(context, [this](int port, BoundAddress& bound) { return start_listener(port, bound); }) {}
 
   Context context;
   FaultBook faults;
   RequestLog log;
-  std::unique_ptr<httplib::Server> server;
-  std::thread listener;
-  std::atomic<bool> listener_done{false};
+  const ServerOptions options;
   std::shared_ptr<std::atomic<std::size_t>> workers_started = std::make_shared<std::atomic<std::size_t>>(0);
-  socket_t listen_socket = INVALID_SOCKET;
+  Lifecycle lifecycle;  // last: its listeners' routes use everything above
 
-  // Every API route: record, apply a matching fault, check the key, answer.
+  // Every API route: record, hold it through an outage, apply a matching
+  // fault, check the key, answer.
   Handler wrap(Handler handler) {
     return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-      log.record(req);
+      // The id is chosen first, so that the log knows it even when no answer is sent.
+      const std::string request_id = new_uuid();
+      res.set_header("x-request-id", request_id);
+      log.record(req, request_id);
+      if (!context.admit()) {
+        shutdown_connection(req, context.port);
+        return;
+      }
       const Handler checked = [this, &handler](const httplib::Request& r, httplib::Response& s) {
         if (authorized(r, s)) handler(r, s);
       };
@@ -98,20 +107,27 @@ struct MockServer::Impl {
     return false;
   }
 
-  void add_route(const std::string& method, const std::string& pattern, Handler handler) {
-    auto wrapped = wrap(std::move(handler));
-    if (method == "GET") server->Get(pattern, wrapped);
-    if (method == "POST") server->Post(pattern, wrapped);
-    if (method == "PATCH") server->Patch(pattern, wrapped);
-    if (method == "PUT") server->Put(pattern, wrapped);
-    if (method == "DELETE") server->Delete(pattern, wrapped);
-  }
-
-  void add_routes(std::function<void()> on_shutdown_request) {
+  void add_routes(Listener& listener) {
+    httplib::Server& server = listener.server();
+    // What a gateway adds to every answer (admin routes and httplib's own errors too).
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.has_header("x-request-id")) res.set_header("x-request-id", new_uuid());
+      if (!res.has_header("Date")) res.set_header("Date", http_date_now());
+    });
     // Admin routes first: they are not recorded and need no key.
-    add_admin_routes(context, faults, log, *server, std::move(on_shutdown_request));
-    const RouteAdder add = [this](const std::string& method, const std::string& pattern, Handler handler) {
-      add_route(method, pattern, std::move(handler));
+    ServerControl control;
+    control.on_shutdown_request = options.on_shutdown_request;
+    control.close_listener = [&listener] { listener.close(); };
+    control.go_down_later = [this](std::chrono::milliseconds down) { lifecycle.go_down_later(down); };
+    add_admin_routes(context, faults, log, server, control);
+    const RouteAdder add = [this, &server](const std::string& method, const std::string& pattern,
+                                           Handler handler) {
+      auto wrapped = wrap(std::move(handler));
+      if (method == "GET") server.Get(pattern, wrapped);
+      if (method == "POST") server.Post(pattern, wrapped);
+      if (method == "PATCH") server.Patch(pattern, wrapped);
+      if (method == "PUT") server.Put(pattern, wrapped);
+      if (method == "DELETE") server.Delete(pattern, wrapped);
     };
     add_thread_routes(context, add);
     add_catalog_routes(context, add);
@@ -122,30 +138,14 @@ struct MockServer::Impl {
     }
   }
 
-  void configure_server(std::size_t threads) {
-    // Streams, stalls and idle keep-alive connections each hold a worker.
-    server->new_task_queue = [threads, started = workers_started] {
-      return new WorkerPool(threads, started);
-    };
-    server->set_keep_alive_max_count(1000000);
-    server->set_keep_alive_timeout(5);
-    server->set_tcp_nodelay(true);
-    server->set_read_timeout(10);
-    server->set_write_timeout(30);
-    // cpp-httplib hands over its listening socket here, before binding it.
-    server->set_socket_options([this](socket_t sock) {
-      httplib::default_socket_options(sock);
-      listen_socket = sock;
-    });
-  }
-
-  // Debian's libcpp-httplib is compiled with CPPHTTPLIB_LISTEN_BACKLOG 5,
-  // too few for hundreds of clients connecting at once (the others' SYNs are
-  // dropped and retried a second later). Listening again on a listening
-  // socket only changes its backlog (Linux).
-  void set_backlog(int backlog) {
-    if (listen_socket == INVALID_SOCKET || ::listen(listen_socket, backlog) != 0)
-      throw std::runtime_error("paradigm-mock: cannot set the listen backlog to " + std::to_string(backlog));
+  // A listener with every route, listening on `port` (0: a free one), not yet accepting.
+  std::unique_ptr<Listener> start_listener(int port, BoundAddress& bound) {
+    auto listener = std::make_unique<Listener>(options, workers_started);
+    add_routes(*listener);
+    bound = listener->bind(port);
+    // Known before the first request: routes use it (URLs, closing a connection).
+    if (context.port == 0) context.port = bound.port;
+    return listener;
   }
 };
 
@@ -164,37 +164,16 @@ ServerOptions listening_on(int port, std::string host, std::optional<TlsFiles> t
 MockServer::MockServer(MockConfig config, int port, std::string host, std::optional<TlsFiles> tls)
     : MockServer(std::move(config), listening_on(port, std::move(host), std::move(tls))) {}
 
-MockServer::MockServer(MockConfig config, ServerOptions options)
-    : impl_(std::make_unique<Impl>(options.clock_speed)) {
-  if (options.tls) {
-    impl_->server = std::make_unique<httplib::SSLServer>(options.tls->certificate.c_str(),
-                                                         options.tls->private_key.c_str());
-    impl_->context.scheme = "https";
-  } else {
-    impl_->server = std::make_unique<httplib::Server>();
-  }
-  if (!impl_->server->is_valid())
-    throw std::runtime_error("paradigm-mock: cannot load the TLS certificate or key");
+MockServer::MockServer(MockConfig config, ServerOptions options) {
   if (options.listen_backlog < 1)
     throw std::invalid_argument("paradigm-mock: the listen backlog must be positive");
-  impl_->context.set_config(config);
-  impl_->context.host = options.host;
-  impl_->configure_server(options.threads);
-  impl_->add_routes(std::move(options.on_shutdown_request));
-  // Binding listens at once: connections queue up before the thread runs.
-  const std::string& host = options.host;
-  impl_->context.port = options.port == 0
-                            ? impl_->server->bind_to_any_port(host)
-                            : (impl_->server->bind_to_port(host, options.port) ? options.port : -1);
-  if (impl_->context.port <= 0) throw std::runtime_error("paradigm-mock: cannot listen on " + host);
-  impl_->set_backlog(options.listen_backlog);
-  impl_->listener = std::thread([this] {
-    impl_->server->listen_after_bind();
-    impl_->listener_done = true;
-  });
-  // stop() is a no-op until the server runs: do not return before it does.
-  while (!impl_->server->is_running() && !impl_->listener_done)
-    std::this_thread::yield();
+  const int port = options.port;
+  impl_ = std::make_unique<Impl>(std::move(options));
+  Context& context = impl_->context;
+  context.set_config(config);
+  context.host = impl_->options.host;
+  context.scheme = impl_->options.tls ? "https" : "http";
+  impl_->lifecycle.listen(port);
 }
 
 MockServer::~MockServer() {
@@ -202,12 +181,36 @@ MockServer::~MockServer() {
 }
 
 void MockServer::stop() {
-  if (!impl_->listener.joinable()) return;
-  impl_->context.request_stop();
-  impl_->server->stop();
-  // A worker waits up to the keep-alive timeout on an idle connection: close them all.
-  shutdown_connections(impl_->context.port);
-  impl_->listener.join();
+  impl_->lifecycle.stop();
+}
+
+void MockServer::stop_answering(std::chrono::milliseconds duration, OutageEnd then) {
+  if (duration.count() < 0)
+    throw std::invalid_argument("paradigm-mock: an outage cannot last a negative time");
+  impl_->context.start_outage(duration, then);
+}
+
+void MockServer::resume_answering() {
+  impl_->context.end_outage();
+}
+
+void MockServer::refuse_connections(std::chrono::milliseconds duration) {
+  if (duration.count() < 0) throw std::invalid_argument("paradigm-mock: cannot refuse for a negative time");
+  impl_->lifecycle.go_down_for(duration);
+}
+
+void MockServer::restart() {
+  impl_->lifecycle.go_down_for(std::chrono::milliseconds(0));
+  if (!impl_->context.stopping && !impl_->lifecycle.wait_until_listening(std::chrono::seconds(30)))
+    throw std::runtime_error("paradigm-mock: cannot listen again on port " + std::to_string(port()));
+}
+
+bool MockServer::listening() const {
+  return impl_->lifecycle.listening();
+}
+
+bool MockServer::wait_until_listening(std::chrono::milliseconds bound) const {
+  return impl_->lifecycle.wait_until_listening(bound);
 }
 
 int MockServer::port() const {
@@ -252,6 +255,24 @@ std::vector<RecordedRequest> MockServer::requests(const std::string& method, con
 int MockServer::turns_created() const {
   std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
   return impl_->context.store.turns_created;
+}
+
+std::vector<CreatedTurn> MockServer::created_turns() const {
+  const auto cancel_delay = impl_->context.config().cancel_delay;
+  std::lock_guard<std::mutex> lock(impl_->context.store.mutex);
+  return impl_->context.store.created_turns(impl_->context.now(), cancel_delay);
+}
+
+int MockServer::turns_created_for_query(const std::string& query) const {
+  const auto turns = created_turns();
+  return static_cast<int>(std::count_if(turns.begin(), turns.end(),
+                                        [&](const CreatedTurn& turn) { return turn.query == query; }));
+}
+
+int MockServer::turns_created_for_idempotency_key(const std::string& key) const {
+  const auto turns = created_turns();
+  return static_cast<int>(std::count_if(
+      turns.begin(), turns.end(), [&](const CreatedTurn& turn) { return turn.idempotency_key == key; }));
 }
 
 void MockServer::complete_turn(const std::string& thread_id, const std::string& turn_id) {

@@ -10,17 +10,18 @@
 
 namespace paradigm::mock {
 
-void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
-                      std::function<void()> on_shutdown_request) {
-  auto guarded = [](auto body) {
-    return [body](const httplib::Request& req, httplib::Response& res) {
-      try {
-        body(req, res);
-      } catch (const std::exception& e) {
-        send_detail(res, 400, e.what());
-      }
-    };
+Handler guarded(Handler route) {
+  return [route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
+    try {
+      route(req, res);
+    } catch (const std::exception& e) {
+      send_detail(res, 400, e.what());
+    }
   };
+}
+
+void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, httplib::Server& server,
+                      const ServerControl& control) {
   server.Post("/_mock/faults", guarded([&faults](const httplib::Request& req, httplib::Response& res) {
                 faults.add(fault_from_json(json::parse(req.body)));
                 send_json(res, 201, {{"added", true}});
@@ -40,6 +41,23 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
     for (const auto& request : log.all())
       all.push_back(request_to_json(request));
     send_json(res, 200, all);
+  });
+  // The created turns, oldest first: ?query=...&idempotency_key=... keep those that match.
+  server.Get("/_mock/turns", [&context](const httplib::Request& req, httplib::Response& res) {
+    const auto cancel_delay = context.config().cancel_delay;
+    std::vector<CreatedTurn> created;
+    {
+      std::lock_guard<std::mutex> lock(context.store.mutex);
+      created = context.store.created_turns(context.now(), cancel_delay);
+    }
+    json turns = json::array();
+    for (const auto& turn : created) {
+      if (req.has_param("query") && turn.query != req.get_param_value("query")) continue;
+      if (req.has_param("idempotency_key") && turn.idempotency_key != req.get_param_value("idempotency_key"))
+        continue;
+      turns.push_back(created_turn_to_json(turn));
+    }
+    send_json(res, 200, {{"count", turns.size()}, {"turns", std::move(turns)}});
   });
   server.Get("/_mock/stats", [&context, &log](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
@@ -76,20 +94,6 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                   context.advance_clock(std::chrono::milliseconds(body["advance_ms"].get<long long>()));
                 send_json(res, 200, clock_state());
               }));
-  if (on_shutdown_request) {
-    // Stopping closes every connection, this one too: the hook runs once the
-    // answer is out (cpp-httplib releases a content provider after writing it).
-    server.Post("/_mock/shutdown", [on_shutdown_request](const httplib::Request&, httplib::Response& res) {
-      auto body = std::make_shared<const std::string>(json{{"stopping", true}}.dump());
-      res.status = 202;
-      res.set_content_provider(
-          body->size(), "application/json",
-          [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            return sink.write(body->data() + offset, length);
-          },
-          [on_shutdown_request](bool) { on_shutdown_request(); });
-    });
-  }
   server.Post("/_mock/turns/([^/]+)/([^/]+)/complete",
               [&context](const httplib::Request& req, httplib::Response& res) {
                 std::lock_guard<std::mutex> lock(context.store.mutex);
@@ -97,6 +101,7 @@ void add_admin_routes(Context& context, FaultBook& faults, RequestLog& log, http
                   return send_detail(res, 404, "Not found.");
                 send_json(res, 200, {{"completed", true}});
               });
+  add_lifecycle_routes(context, server, control);
 }
 
 }  // namespace paradigm::mock

@@ -69,6 +69,12 @@ struct Created {
   std::vector<json> tool_progress;
 };
 
+// What asked for a turn, beyond its body.
+struct Origin {
+  std::string idempotency_key;  // "" when none
+  std::string request_id;
+};
+
 // A "[duration_ms=N]" marker in the query sets that turn's duration, so one
 // run can mix short and long turns (the benchmarks spread them over 2-20 s).
 milliseconds turn_duration(const json& body, const MockConfig& config) {
@@ -83,7 +89,7 @@ milliseconds turn_duration(const json& body, const MockConfig& config) {
 
 // Stores a new turn (and its thread when `thread_id` is empty); caller holds the store lock.
 Created store_turn(Context& context, const MockConfig& config, const json& body, std::string thread_id,
-                   bool streamed) {
+                   bool streamed, const Origin& origin) {
   Store& store = context.store;
   if (thread_id.empty()) thread_id = store.create_thread(body).thread["id"];
   ThreadRecord& thread = store.threads.at(thread_id);
@@ -103,6 +109,11 @@ Created store_turn(Context& context, const MockConfig& config, const json& body,
   turn.running_assistant_message = streamed ? json(nullptr) : sim.running_message;
   turn.final_status = sim.final_status;
   turn.error = sim.error;
+  const auto query = body.find("query");
+  turn.query = query != body.end() && query->is_string() ? query->get<std::string>() : "";
+  if (!origin.idempotency_key.empty()) turn.idempotency_key = origin.idempotency_key;
+  turn.request_id = origin.request_id;
+  turn.tool_progress = sim.tool_progress;
   for (auto& artifact : sim.artifacts)
     store.add_artifact(std::move(artifact));
   for (auto& source : sim.sources)
@@ -110,9 +121,22 @@ Created store_turn(Context& context, const MockConfig& config, const json& body,
   thread.turn_ids.push_back(turn.id);
   thread.thread["updated_at"] = turn.created_at;
   Created created{thread_id, turn.id, std::move(sim.tool_progress)};
+  store.turn_order.push_back(turn.id);
+  if (turn.idempotency_key) store.turn_by_idempotency_key.emplace(*turn.idempotency_key, turn.id);
   store.turns[turn.id] = std::move(turn);
   ++store.turns_created;
   return created;
+}
+
+// The turn an honoured Idempotency-Key created before, counted as replayed
+// once more; nullopt when the key is new (caller holds the store lock).
+std::optional<Created> replay(Store& store, const MockConfig& config, const Origin& origin) {
+  if (!config.honour_idempotency_key || origin.idempotency_key.empty()) return std::nullopt;
+  const auto it = store.turn_by_idempotency_key.find(origin.idempotency_key);
+  if (it == store.turn_by_idempotency_key.end()) return std::nullopt;
+  TurnRecord& turn = store.turns.at(it->second);
+  ++turn.replays;
+  return Created{turn.thread_id, turn.id, turn.tool_progress};
 }
 
 // A body of a release before Wise Wolf in today's names: its scope is
@@ -137,7 +161,7 @@ void answer_sync(Context& context, const MockConfig& config, httplib::Response& 
     const auto status = store.turn_status(turn, context.now(), config.cancel_delay);
     return status != "running" && status != "cancelling";
   };
-  while (!finished() && !context.stopping && context.now() < give_up) {
+  while (!finished() && !context.interrupted() && context.now() < give_up) {
     auto next_change = std::min(give_up, turn.started + turn.duration);
     if (turn.cancel_requested)
       next_change = std::min(next_change, *turn.cancel_requested + config.cancel_delay);
@@ -163,19 +187,27 @@ void create_turn(Context& context, const httplib::Request& req, httplib::Respons
   const json errors = validate_turn_body(*body, thread_id.empty());
   if (!errors.is_null()) return send_json(res, 400, errors);
   const bool stream = body->value("stream", false) && !config.stream.answer_json_instead;
+  const Origin origin{req.get_header_value("Idempotency-Key"), res.get_header_value("x-request-id")};
   Created created;
+  bool replayed = false;
   {
     std::lock_guard<std::mutex> lock(context.store.mutex);
-    if (!thread_id.empty() && !context.store.threads.count(thread_id))
-      return send_detail(res, 404, "Not found.");
-    created = store_turn(context, config, *body, thread_id, stream);
+    if (auto earlier = replay(context.store, config, origin)) {
+      created = std::move(*earlier);
+      replayed = true;
+    } else {
+      if (!thread_id.empty() && !context.store.threads.count(thread_id))
+        return send_detail(res, 404, "Not found.");
+      created = store_turn(context, config, *body, thread_id, stream, origin);
+    }
   }
   if (stream) return stream_turn(context, res, created.turn_id, created.tool_progress, config.stream);
   if (body->value("background", false)) {
     std::lock_guard<std::mutex> lock(context.store.mutex);
+    // A new background turn shows only the user's message; a replayed one, how it stands now.
     return send_json(res, 200,
                      context.store.turn_json(context.store.turns.at(created.turn_id), context.now(),
-                                             config.cancel_delay, true));
+                                             config.cancel_delay, !replayed));
   }
   answer_sync(context, config, res, created);
 }

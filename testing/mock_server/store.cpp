@@ -198,4 +198,15 @@ bool Store::complete(const std::string& thread_id, const std::string& turn_id) {
   return true;
 }
 
+std::vector<CreatedTurn> Store::created_turns(SteadyTime now, std::chrono::milliseconds cancel_delay) const {
+  std::vector<CreatedTurn> created;
+  created.reserve(turn_order.size());
+  for (const auto& id : turn_order) {
+    const TurnRecord& turn = turns.at(id);
+    created.push_back({turn.thread_id, turn.id, turn.query, turn.idempotency_key, turn.request_id,
+                       turn_status(turn, now, cancel_delay), turn.replays});
+  }
+  return created;
+}
+
 }  // namespace paradigm::mock

@@ -36,6 +36,12 @@ struct TurnRecord {
   std::string final_status = "completed";
   json error;  // {code, message} when failed
   std::optional<bool> liked;
+  // What asked for it (MockServer::created_turns).
+  std::string query;
+  std::optional<std::string> idempotency_key;
+  std::string request_id;
+  int replays = 0;
+  std::vector<json> tool_progress;  // a replayed stream sends them again
 };
 
 struct ThreadRecord {
@@ -83,6 +89,9 @@ class Store {
   json tags = json::array();
   json tools = json::object();
   int turns_created = 0;
+  std::vector<std::string> turn_order;  // creation order
+  /// The turn each Idempotency-Key created first.
+  std::map<std::string, std::string> turn_by_idempotency_key;
 
   /// The turn as the API shows it now (caller holds the mutex). A running
   /// turn shows the agent's progress so far, except in the answer to its
@@ -100,6 +109,8 @@ class Store {
   std::string add_artifact(ArtifactRecord artifact);
   /// Finishes a running turn now; false when there is no such turn (caller holds the mutex).
   bool complete(const std::string& thread_id, const std::string& turn_id);
+  /// Every turn created, oldest first, with its status at `now` (caller holds the mutex).
+  std::vector<CreatedTurn> created_turns(SteadyTime now, std::chrono::milliseconds cancel_delay) const;
 
  private:
   void seed();

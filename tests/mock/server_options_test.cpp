@@ -1,6 +1,7 @@
 // How the emulator listens and serves: its threads and its listen backlog.
 #include <paradigm/testing/mock_server.hpp>
 
+#include "raw_connection.hpp"
 #include "support/listen_backlog.hpp"
 
 #include <gtest/gtest.h>
@@ -18,53 +19,7 @@
 namespace paradigm::mock {
 namespace {
 
-// One keep-alive HTTP/1.1 connection, read by hand so that the test holds it
-// open for as long as it likes.
-class RawConnection {
- public:
-  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    timeval timeout{30, 0};  // bounds a failure only: a correct server answers at once
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
-  }
-  ~RawConnection() { ::close(fd_); }
-  RawConnection(const RawConnection&) = delete;
-  RawConnection& operator=(const RawConnection&) = delete;
-
-  bool send_request() {
-    const std::string request = "GET /_mock/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    return connected_ && ::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) ==
-                              static_cast<ssize_t>(request.size());
-  }
-
-  /// Sends a request and reads its answer: its status line ("" on failure).
-  std::string ask() { return send_request() ? read_answer() : ""; }
-
-  // The status line of the answer, once the whole answer has arrived ("" on failure).
-  std::string read_answer() {
-    std::string received;
-    char buffer[4096];
-    for (;;) {
-      const auto head_end = received.find("\r\n\r\n");
-      if (head_end != std::string::npos) {
-        const auto length_at = received.find("Content-Length: ");
-        const std::size_t length = length_at == std::string::npos ? 0 : std::stoul(received.substr(length_at + 16));
-        if (received.size() >= head_end + 4 + length) return received.substr(0, received.find("\r\n"));
-      }
-      const ssize_t size = ::recv(fd_, buffer, sizeof(buffer), 0);
-      if (size <= 0) return "";
-      received.append(buffer, static_cast<std::size_t>(size));
-    }
-  }
-
- private:
-  int fd_;
-  bool connected_ = false;
-};
+using test_support::RawConnection;
 
 constexpr const char* kOk = "HTTP/1.1 200 OK";
 
@@ -127,6 +82,22 @@ TEST(MockServerOptions, StopsPromptlyWithIdleKeepAliveConnectionsOpen) {
   server.stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
   EXPECT_EQ(idle.read_answer(), "");  // closed
+}
+
+TEST(MockServerOptions, ThrowsWhenItsPortIsTaken) {
+  // A socket that does not share its port (no SO_REUSEPORT) holds it.
+  const int taken = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(::listen(taken, 1), 0);
+  socklen_t length = sizeof(address);
+  ::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length);
+  ServerOptions options;
+  options.port = ntohs(address.sin_port);
+  EXPECT_THROW(MockServer({}, options), std::runtime_error);
+  ::close(taken);
 }
 
 TEST(MockServerOptions, RefusesABacklogBelowOne) {

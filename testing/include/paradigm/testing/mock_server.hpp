@@ -32,7 +32,12 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 enum class TransportFault {
   none,
   /// Close the connection after reading the request, before any response byte.
+  /// The request is not acted on.
   close_before_response,
+  /// Handle the request as usual (a turn-creating POST creates its turn, which
+  /// then runs and completes), then close the connection before any response
+  /// byte: the client cannot know whether its request took effect.
+  close_after_handling,
   /// Send the status line, headers (with the full Content-Length) and
   /// `cut_after_bytes` of the body, then close.
   close_mid_body,
@@ -90,6 +95,20 @@ struct Fault {
   /// slow_drip pacing.
   std::size_t drip_bytes = 1;
   std::chrono::milliseconds drip_interval{10};
+  /// A streamed (SSE) answer closes its connection after this many events,
+  /// like StreamOptions::drop_after_events but for matching requests only
+  /// (the turn still completes on the server). Other answers are left alone.
+  std::optional<int> drop_stream_after_events;
+};
+
+/// What becomes of the requests an outage (MockServer::stop_answering) held
+/// once it ends.
+enum class OutageEnd {
+  /// Their connections are closed without an answer; they were never acted
+  /// on (a gateway giving up on a hung instance).
+  close,
+  /// They are handled then and answered late (an instance that froze, then resumed).
+  answer,
 };
 
 /// How `GET /api/v3/threads/{id}/turns/{turn_id}` behaves (that route is not in
@@ -147,6 +166,11 @@ struct MockConfig {
   /// its slowest, highest quality: about 4 ms per 20 KB). Benchmarks turn it
   /// off to see the client's cost rather than the emulator's compressor.
   bool compress_json = true;
+  /// A turn-creating POST whose `Idempotency-Key` header repeats one that
+  /// created a turn answers with that turn (as a sync, background or streamed
+  /// create would) instead of creating another. Keys are global, and the
+  /// repeated request's body is not compared. Off: the header is only recorded.
+  bool honour_idempotency_key = false;
 };
 
 /// One request as the server received it.
@@ -159,11 +183,31 @@ struct RecordedRequest {
   std::string body;
   std::string remote_addr;
   int remote_port = 0;
+  /// The `x-request-id` of the answer the emulator gave (or would have given) it.
+  std::string request_id;
 
   /// First header value with this name (case-insensitive), or "".
   std::string header(const std::string& name) const;
   /// First query parameter value with this name, or nullopt.
   std::optional<std::string> param(const std::string& name) const;
+};
+
+/// A turn the emulator created, with what asked for it: the server's side of
+/// "every requested turn exists exactly once".
+struct CreatedTurn {
+  std::string thread_id;
+  std::string turn_id;
+  /// The request's `query` ("" when it had none, e.g. a suggested query).
+  std::string query;
+  /// The request's `Idempotency-Key` header, when it had one.
+  std::optional<std::string> idempotency_key;
+  /// The `x-request-id` of the answer to the request that created it.
+  std::string request_id;
+  /// Its status now: running, cancelling, completed, failed or cancelled.
+  std::string status;
+  /// Later creates answered with this turn because they repeated its
+  /// Idempotency-Key (MockConfig::honour_idempotency_key).
+  int replays = 0;
 };
 
 /// PEM files to serve HTTPS with.
@@ -225,8 +269,15 @@ class MockServer {
   std::vector<RecordedRequest> requests(const std::string& method, const std::string& path) const;
   void clear_requests();
 
-  /// Turns created since start (each accepted turn-creating POST counts once).
+  /// Turns created since start (each accepted turn-creating POST counts once;
+  /// one answered with an earlier turn by its Idempotency-Key does not).
   int turns_created() const;
+  /// Every turn created since start, oldest first, each with its status now.
+  std::vector<CreatedTurn> created_turns() const;
+  /// Turns created by requests whose `query` was exactly `query`.
+  int turns_created_for_query(const std::string& query) const;
+  /// Turns created by requests whose `Idempotency-Key` header was `key`.
+  int turns_created_for_idempotency_key(const std::string& key) const;
   /// Distinct TCP connections that sent requests (by client address and port).
   int connections_seen() const;
   /// Threads started so far to serve connections (at most ServerOptions::threads).
@@ -260,7 +311,40 @@ class MockServer {
   /// Adds an artifact with the given bytes. Returns its id.
   std::string add_artifact(std::string bytes, std::string content_type, std::string filename);
 
-  /// Stops listening; open streams and stalls end promptly.
+  // --- Outages and restarts ---
+  // Timed in real time (the emulator's clock is for turns): they exist to
+  // exercise the client. They end promptly when the server stops.
+
+  /// An outage of a server that still accepts connections: for `duration`,
+  /// requests to the API are received (and recorded) but neither handled nor
+  /// answered; requests already being handled go on, admin routes answer.
+  /// When it ends the requests it held are closed unanswered, never acted on
+  /// (OutageEnd::close), or handled then and answered late (OutageEnd::answer).
+  /// A new call replaces the outage. Throws std::invalid_argument for a
+  /// negative duration.
+  void stop_answering(std::chrono::milliseconds duration, OutageEnd then = OutageEnd::close);
+  /// Ends the outage now; the requests it held end as it said.
+  void resume_answering();
+  /// Stops listening for `duration`, as a process that went down: every open
+  /// connection is closed (a request being handled gets no answer; one that
+  /// created a turn keeps it), new ones are refused; then it listens again on
+  /// the same port. Threads, turns, artifacts, faults, configuration and the
+  /// request log are kept, and turns keep running on the emulator's clock.
+  /// Returns once connections are refused. A call while it refuses restarts
+  /// the window. Throws std::invalid_argument for a negative duration.
+  void refuse_connections(std::chrono::milliseconds duration);
+  /// Drops every open connection and the listener, and listens again at once
+  /// on the same port with the same store (an instance or a load balancer
+  /// restarting). Returns once it listens again. Throws std::runtime_error if
+  /// it cannot listen within 30 s.
+  void restart();
+  /// Whether it listens now (false during refuse_connections and after stop).
+  bool listening() const;
+  /// Waits until it listens (true) or `bound` passes (false).
+  bool wait_until_listening(std::chrono::milliseconds bound) const;
+
+  /// Stops listening; open streams and stalls end promptly. Then
+  /// refuse_connections and restart do nothing.
   void stop();
 
  private:
