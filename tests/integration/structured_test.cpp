@@ -43,7 +43,7 @@ TEST_F(StructuredOutput, ATypedCreateSendsTheTypesSchemaAndReadsTheAnswer) {
   EXPECT_EQ(answer.value->capital, "Paris");
   EXPECT_EQ(answer.value->country, "France");
   EXPECT_EQ(answer.value->motto, "mock motto");
-  EXPECT_TRUE(answer.value->neighbours.empty());
+  EXPECT_EQ(answer.value->neighbours, std::vector<std::string>{"mock neighbours"});
   EXPECT_EQ(answer.turn.status, TurnStatus::completed);
   const auto sent = server.requests("POST", "/api/v3/threads/turns");
   ASSERT_EQ(sent.size(), 1u);
@@ -61,7 +61,7 @@ TEST_F(StructuredOutput, AFollowUpTurnIsTypedToo) {
 TEST_F(StructuredOutput, AnAnswerOutsideTheSchemaNamesTheMemberAndKeepsTheTurn) {
   auto paradigm = client();
   try {
-    paradigm.create_thread_with_turn<Placed>(ask("Where is Paris?"));
+    paradigm.create_thread_with_turn<Placed>(ask("Where is Paris? [off_schema]"));
     FAIL() << "no StructuredOutputError";
   } catch (const StructuredOutputError& e) {
     EXPECT_EQ(e.path(), "continent");
@@ -117,7 +117,7 @@ TEST_F(StructuredOutput, AnAsynchronousCreateGivesAFutureOfTheTypedResult) {
   EXPECT_EQ(pending.turn()->turn_id, answer.turn.id);
   EXPECT_EQ(pending.response().status, 200);
 
-  auto mismatch = paradigm.async_create_thread_with_turn<Placed>(ask("Where is Paris?"));
+  auto mismatch = paradigm.async_create_thread_with_turn<Placed>(ask("Where is Paris? [off_schema]"));
   EXPECT_THROW(mismatch.get(), StructuredOutputError);
 }
 
