@@ -1,4 +1,5 @@
-// What a turn can use, across the company: GET /api/v3/tools (native tools).
+// What a turn can use, across the company: GET /api/v3/tools (native tools),
+// GET /api/v3/mcp (MCP servers).
 
 #include "workflow/operations.hpp"
 #include "workflow/turn_steps.hpp"
@@ -31,16 +32,21 @@ std::vector<Item> decode_items(const Answer& answer, const std::string& where) {
 template <class Item>
 void fetch_items(const CallPtr& call, RequestSpec spec, Callback<std::vector<Item>> done) {
   std::string where = spec.describe();
-  fetch_answer(call, std::move(spec), [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
-    if (forward_error(answer, done)) return;
-    done(capture([&] { return decode_items<Item>(answer.value(), where); }));
-  });
+  fetch_answer(call, std::move(spec),
+               [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
+                 if (forward_error(answer, done)) return;
+                 done(capture([&] { return decode_items<Item>(answer.value(), where); }));
+               });
 }
 
 }  // namespace
 
 void start_operation(const CallPtr& call, const ops::ListTools&, Callback<std::vector<Tool>> done) {
   fetch_items<Tool>(call, get_request("/api/v3/tools"), std::move(done));
+}
+
+void start_operation(const CallPtr& call, const ops::ListMcpServers&, Callback<std::vector<McpServer>> done) {
+  fetch_items<McpServer>(call, get_request("/api/v3/mcp"), std::move(done));
 }
 
 }  // namespace paradigm::detail

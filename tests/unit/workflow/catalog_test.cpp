@@ -13,8 +13,9 @@ json tool_json(const std::string& name, const std::string& type = "native") {
 }
 
 TEST_F(Catalog, NativeToolsAsABareArray) {
-  server().expect("GET", "/api/v3/tools",
-                  json_answer(json::array({tool_json("document_search"), tool_json("code_execution")}).dump()));
+  server().expect(
+      "GET", "/api/v3/tools",
+      json_answer(json::array({tool_json("document_search"), tool_json("code_execution")}).dump()));
   const std::vector<Tool> tools = client().list_tools();
   ASSERT_EQ(tools.size(), 2u);
   EXPECT_EQ(tools[0].name, "document_search");
@@ -36,6 +37,19 @@ TEST_F(Catalog, AnAnswerOfAnotherShapeIsADecodeErrorNamingTheRequest) {
   } catch (const DecodeError& e) {
     EXPECT_NE(std::string(e.what()).find("GET /api/v3/tools"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(Catalog, McpServers) {
+  server().expect(
+      "GET", "/api/v3/mcp",
+      json_answer(json::array({{{"id", "m1"}, {"name", "jira"}, {"enabled", true}, {"object", "mcp_server"}},
+                               {{"id", "m2"}, {"name", "github"}, {"is_global", false}}})
+                      .dump()));
+  const std::vector<McpServer> servers = client().list_mcp_servers();
+  ASSERT_EQ(servers.size(), 2u);
+  EXPECT_EQ(servers[0].name, "jira");
+  EXPECT_EQ(servers[0].enabled, true);
+  EXPECT_EQ(servers[1].is_global, false);
 }
 
 }  // namespace
