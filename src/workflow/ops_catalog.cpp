@@ -1,7 +1,8 @@
 // What a turn can use, across the company: GET /api/v3/tools (native tools),
-// GET /api/v3/mcp (MCP servers).
+// GET /api/v3/mcp (MCP servers), GET /api/v3/mcp/{id}/tools.
 
 #include "workflow/operations.hpp"
+#include "workflow/routes.hpp"
 #include "workflow/turn_steps.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,12 @@ void start_operation(const CallPtr& call, const ops::ListTools&, Callback<std::v
 
 void start_operation(const CallPtr& call, const ops::ListMcpServers&, Callback<std::vector<McpServer>> done) {
   fetch_items<McpServer>(call, get_request("/api/v3/mcp"), std::move(done));
+}
+
+void start_operation(const CallPtr& call, const ops::ListMcpServerTools& op,
+                     Callback<std::vector<Tool>> done) {
+  const std::string path = "/api/v3/mcp/" + encode_segment(op.mcp_server_id, "mcp_server_id") + "/tools";
+  fetch_items<Tool>(call, get_request(path), std::move(done));
 }
 
 }  // namespace paradigm::detail

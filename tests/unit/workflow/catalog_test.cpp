@@ -52,5 +52,14 @@ TEST_F(Catalog, McpServers) {
   EXPECT_EQ(servers[1].is_global, false);
 }
 
+TEST_F(Catalog, TheToolsOfAnMcpServerByItsIdEncodedInOneSegment) {
+  server().expect("GET", "/api/v3/mcp/m%2F1/tools",
+                  json_answer(json::array({tool_json("create_issue", "mcp")}).dump()));
+  const std::vector<Tool> tools = client().list_mcp_server_tools("m/1");
+  ASSERT_EQ(tools.size(), 1u);
+  EXPECT_EQ(tools[0].type, ToolType::mcp);
+  EXPECT_THROW(client().list_mcp_server_tools(""), InvalidRequestError);  // refused before sending
+}
+
 }  // namespace
 }  // namespace paradigm::testing
