@@ -3,6 +3,7 @@
 // What the listings share: page-number query parameters, extra query
 // parameters, and answers that are a bare array or a page of `results`.
 
+#include "json/codec.hpp"
 #include "workflow/fetch.hpp"
 #include "workflow/request.hpp"
 #include "workflow/routes.hpp"
@@ -38,6 +39,35 @@ std::vector<Item> decode_items(const Answer& answer, const std::string& where) {
   } catch (const DecodeError& e) {
     throw DecodeError(where + ": " + e.what(), e.path(), answer.body);
   }
+}
+
+/// A page of any model type: a page object, or (tolerated) a bare array, as one page.
+template <class Item>
+Page<Item> decode_page(const Answer& answer, const std::string& where) {
+  try {
+    Json json = parse_json(answer.body);
+    Page<Item> page;
+    if (json.is_array()) {
+      read(json, JsonPath(), page.results);
+    } else {
+      if (!json.is_object()) throw DecodeError("expected a page object or an array", "", answer.body);
+      read(json, JsonPath(), page);
+    }
+    return page;
+  } catch (const DecodeError& e) {
+    throw DecodeError(where + ": " + e.what(), e.path(), answer.body);
+  }
+}
+
+/// Sends `spec` and decodes its answer as a page.
+template <class Item>
+void fetch_page(const CallPtr& call, RequestSpec spec, Callback<Page<Item>> done) {
+  std::string where = spec.describe();
+  fetch_answer(call, std::move(spec),
+               [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
+                 if (forward_error(answer, done)) return;
+                 done(capture([&] { return decode_page<Item>(answer.value(), where); }));
+               });
 }
 
 /// Sends `spec` and decodes the items of its answer.
