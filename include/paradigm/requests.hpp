@@ -145,6 +145,15 @@ struct PARADIGM_API AgentTagFilter {
   QueryParams extra_query;
 };
 
+/// Filters for `list_tags` (GET /api/v3/tags, page-number pagination).
+struct PARADIGM_API TagFilter {
+  /// Case-insensitive partial match on the tag name.
+  std::optional<std::string> name;
+  std::optional<int> page;
+  std::optional<int> page_size;
+  QueryParams extra_query;
+};
+
 /// Filters for `list_sources` (GET /api/v3/sources).
 struct PARADIGM_API SourceFilter {
   std::optional<std::string> id;

@@ -1,5 +1,5 @@
 // What a turn can use, across the company: GET /api/v3/tools (native tools),
-// GET /api/v3/mcp (MCP servers), GET /api/v3/mcp/{id}/tools.
+// GET /api/v3/mcp (MCP servers), GET /api/v3/mcp/{id}/tools, GET /api/v3/tags.
 
 #include "workflow/listing.hpp"
 #include "workflow/operations.hpp"
@@ -19,6 +19,14 @@ void start_operation(const CallPtr& call, const ops::ListMcpServerTools& op,
                      Callback<std::vector<Tool>> done) {
   const std::string path = "/api/v3/mcp/" + encode_segment(op.mcp_server_id, "mcp_server_id") + "/tools";
   fetch_items<Tool>(call, get_request(path), std::move(done));
+}
+
+void start_operation(const CallPtr& call, const ops::ListTags& op, Callback<Page<AgentTag>> done) {
+  QueryParams query;
+  add_param(query, "name", op.filter.name);
+  add_page(query, op.filter.page, op.filter.page_size, "page_size", 1000);
+  append_query(query, op.filter.extra_query);
+  fetch_page<AgentTag>(call, get_request("/api/v3/tags", std::move(query)), std::move(done));
 }
 
 }  // namespace paradigm::detail

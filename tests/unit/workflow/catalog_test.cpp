@@ -61,5 +61,38 @@ TEST_F(Catalog, TheToolsOfAnMcpServerByItsIdEncodedInOneSegment) {
   EXPECT_THROW(client().list_mcp_server_tools(""), InvalidRequestError);  // refused before sending
 }
 
+json tag_json(std::int64_t id, const std::string& name) {
+  return json{{"id", id}, {"name", name}, {"auto_assign", false}, {"document_count", 3}};
+}
+
+TEST_F(Catalog, TagsPageByNumberWhileTheServerSaysNext) {
+  server()
+      .expect(
+          "GET", "/api/v3/tags?name=fin&page_size=2",
+          json_answer(page({tag_json(1, "finance"), tag_json(2, "fintech")}, "http://x/api/v3/tags?page=2")))
+      .expect("GET", "/api/v3/tags?name=fin&page=2&page_size=2", json_answer(page({tag_json(3, "finland")})));
+  TagFilter filter;
+  filter.name = "fin";
+  filter.page_size = 2;
+  std::vector<std::int64_t> ids;
+  for (const AgentTag& tag : client().all_tags(filter))
+    ids.push_back(tag.id);
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{1, 2, 3}));
+}
+
+TEST_F(Catalog, TagsAsABareArrayAreOnePage) {
+  server().expect("GET", "/api/v3/tags", json_answer(json::array({tag_json(7, "legal")}).dump()));
+  const Page<AgentTag> tags = client().list_tags();
+  ASSERT_EQ(tags.results.size(), 1u);
+  EXPECT_EQ(tags.results[0].document_count, 3);
+  EXPECT_FALSE(tags.has_more());
+}
+
+TEST_F(Catalog, ABadPageSizeIsRefusedBeforeSending) {
+  TagFilter filter;
+  filter.page_size = 0;
+  EXPECT_THROW(client().list_tags(filter), InvalidRequestError);
+}
+
 }  // namespace
 }  // namespace paradigm::testing
