@@ -1,6 +1,7 @@
 // Agents and sources, what a turn can be scoped to: GET /api/v3/agents[/{id}],
 // /api/v3/agents/{id}/files, /tags, /tools, and GET /api/v3/sources.
 
+#include "workflow/error_mapping.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/turn_steps.hpp"
@@ -41,14 +42,9 @@ void append(QueryParams& query, const QueryParams& extra) {
   query.insert(query.end(), extra.begin(), extra.end());
 }
 
-std::exception_ptr no_default_agent() {
-  ApiErrorDetails details;
-  details.status = 404;
-  details.detail = "no default agent is visible to this API key";
-  details.method = "GET";
-  details.path = paths::kAgents + "?is_default=true";
-  return std::make_exception_ptr(
-      NotFoundError(details.method + " " + details.path + ": " + details.detail, std::move(details)));
+std::exception_ptr no_default_agent(const CallPtr& call) {
+  return concluded_not_found("GET", paths::kAgents, call->context().url_for_message(paths::kAgents),
+                             "no default agent is visible to this API key");
 }
 
 // Documented as a bare array; a paginated object is accepted too.
@@ -83,12 +79,12 @@ void get_agent(const CallPtr& call, std::int64_t agent_id, Callback<Agent> done)
 void default_agent(const CallPtr& call, Callback<Agent> done) {
   AgentFilter filter;
   filter.is_default = true;
-  list_agents(call, filter, [done = std::move(done)](Result<Page<Agent>> page) {
+  list_agents(call, filter, [call, done = std::move(done)](Result<Page<Agent>> page) {
     if (forward_error(page, done)) return;
     for (auto& agent : page.value().results) {
       if (agent.is_default.value_or(true)) return done(std::move(agent));
     }
-    done(no_default_agent());
+    done(no_default_agent(call));
   });
 }
 
@@ -111,7 +107,7 @@ void list_agent_tags(const CallPtr& call, std::int64_t agent_id, const AgentTagF
   add_param(query, "tag", filter.tag);
   append(query, filter.extra_query);
   RequestSpec spec = get_request(paths::agent(agent_id) + "/tags", std::move(query));
-  std::string where = spec.describe();
+  std::string where = call->context().describe(spec);
   fetch_answer(call, std::move(spec), [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
     if (forward_error(answer, done)) return;
     done(capture([&] { return decode_tags(answer.value(), where); }));
