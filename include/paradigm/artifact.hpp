@@ -2,6 +2,7 @@
 
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <optional>
 #include <string>
@@ -23,5 +24,8 @@ struct PARADIGM_API Artifact {
   /// prefix is accepted. Throws DecodeError if the text is not base64.
   std::string thumbnail() const;
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(Artifact);
 
 }  // namespace paradigm

@@ -2,6 +2,7 @@
 
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -161,5 +162,16 @@ struct PARADIGM_API SourceFilter {
 
 /// Feedback on a turn (PATCH /api/v3/threads/{id}/turns/{turn_id}?action=...).
 enum class FeedbackAction { like_dislike, copied, flag };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(TurnRequest);
+PARADIGM_VALUE_OPERATORS(ThreadRequest);
+PARADIGM_VALUE_OPERATORS(ThreadUpdate);
+PARADIGM_VALUE_OPERATORS(ListOptions);
+PARADIGM_VALUE_OPERATORS(ThreadListOptions);
+PARADIGM_VALUE_OPERATORS(AgentFilter);
+PARADIGM_VALUE_OPERATORS(AgentFileFilter);
+PARADIGM_VALUE_OPERATORS(AgentTagFilter);
+PARADIGM_VALUE_OPERATORS(SourceFilter);
 
 }  // namespace paradigm

@@ -7,6 +7,7 @@
 #include <paradigm/special_members.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -107,5 +108,14 @@ struct PARADIGM_API Turn {
   /// True once the turn is completed, failed or cancelled.
   bool is_terminal() const noexcept { return paradigm::is_terminal(status.value()); }
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(TurnError);
+PARADIGM_VALUE_OPERATORS(DocumentPart);
+PARADIGM_VALUE_OPERATORS(WorkspacePart);
+PARADIGM_VALUE_OPERATORS(PartTag);
+PARADIGM_VALUE_OPERATORS(Part);
+PARADIGM_VALUE_OPERATORS(Message);
+PARADIGM_VALUE_OPERATORS(Turn);
 
 }  // namespace paradigm
