@@ -94,6 +94,10 @@ struct PARADIGM_API Turn {
 
   /// The final answer: the last `text` part of the agent's message ("" when none yet).
   std::string final_answer() const;
+  /// Why the turn failed: `error->message`, else `error->code`, else "".
+  ///
+  ///     if (turn.status == paradigm::TurnStatus::failed) std::cerr << turn.error_message() << '\n';
+  std::string error_message() const;
   /// The agent's message (the last `assistant` message), or null before it exists.
   const Message* answer() const& noexcept;
   const Message* answer() && = delete;  // would dangle: keep the turn in a variable
