@@ -1,9 +1,6 @@
 // paradigm ask / paradigm chat: create turns and print their answers.
 #include "commands.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -30,65 +27,6 @@ paradigm::JsonValue read_schema(const std::string& path) {
   }
 }
 
-// Creates `path` only if nothing (not even a dangling symlink) is there.
-bool create_new_file(const std::filesystem::path& path) {
-#ifdef _WIN32
-  std::FILE* file = ::_wfopen(path.c_str(), L"wbx");
-#else
-  std::FILE* file = std::fopen(path.c_str(), "wbx");
-#endif
-  if (file) std::fclose(file);
-  return file != nullptr;
-}
-
-// A new, empty file in `directory` named `name` (a safe_file_name), or
-// "stem (1).ext", "stem (2).ext", ... when taken: an existing file is never
-// replaced, and creating it exclusively reserves it until the download is
-// renamed over it.
-std::filesystem::path reserve_file(const std::filesystem::path& directory, const std::string& name) {
-  const auto dot = name.rfind('.');
-  const bool has_extension = dot != std::string::npos && dot > 0;
-  const std::string stem = has_extension ? name.substr(0, dot) : name;
-  const std::string extension = has_extension ? name.substr(dot) : "";
-  for (int n = 0; n < 1000; ++n) {
-    const std::string candidate = n == 0 ? name : stem + " (" + std::to_string(n) + ")" + extension;
-    const auto path = directory / std::filesystem::u8path(candidate);
-    if (create_new_file(path)) return path;
-    if (errno != EEXIST)
-      throw paradigm::Error("cannot create " + path.string() + ": " + std::strerror(errno));
-  }
-  throw paradigm::Error("no free file name for " + name + " in " + directory.string());
-}
-
-// Downloads one artifact to a new file of `directory`. The name comes from the
-// server (its `name`, else Content-Disposition, else its id), so it is reduced
-// to a plain file name: nothing the server says can name a path outside
-// `directory` or replace a file.
-std::filesystem::path download_artifact(paradigm::ThreadsClient& client, const paradigm::Artifact& artifact,
-                                        const std::filesystem::path& directory, std::uint64_t& bytes,
-                                        const std::string& fallback) {
-  std::string name = paradigm::safe_file_name(artifact.name.value_or(""), "");
-  const bool named = !name.empty();
-  if (!named) name = paradigm::safe_file_name(artifact.id, fallback);
-  std::filesystem::path target = reserve_file(directory, name);
-  paradigm::DownloadInfo info;
-  try {
-    info = client.download_artifact_to_file(artifact.id, target);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(target, ignored);  // the empty file reserved above
-    throw;
-  }
-  bytes = info.bytes;
-  const std::string disposed = named ? "" : paradigm::safe_file_name(info.filename.value_or(""), "");
-  if (!disposed.empty() && disposed != name) {
-    const auto renamed = reserve_file(directory, disposed);
-    std::filesystem::rename(target, renamed);  // over the file just reserved
-    target = renamed;
-  }
-  return target;
-}
-
 // Saves every artifact of the turn into `directory` (created if missing).
 void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& turn,
                         const std::string& directory) {
@@ -96,10 +34,10 @@ void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& t
   std::filesystem::create_directories(root);
   const auto artifacts = turn.artifacts();
   for (std::size_t i = 0; i < artifacts.size(); ++i) {
-    std::uint64_t bytes = 0;
+    paradigm::DownloadInfo info;
     const auto saved =
-        download_artifact(client, artifacts[i], root, bytes, "artifact-" + std::to_string(i + 1));
-    std::cerr << "saved " << saved.string() << " (" << bytes << " bytes)\n";
+        save_artifact_in(client, artifacts[i], root, "artifact-" + std::to_string(i + 1), info);
+    std::cerr << "saved " << saved.string() << " (" << info.bytes << " bytes)\n";
   }
 }
 
@@ -201,9 +139,10 @@ int run_chat(const Common& common, const AskOptions& settings) {
     const auto turn = run_turn(client, request, thread, settings.stream, common.json);
     thread = turn.thread;  // follow-ups stay in the conversation
     print_ids(turn, common);
+    // --json: one turn per line (JSON Lines), so that the output is read a line at a time.
     code = settings.stream && !common.json && turn.status == paradigm::TurnStatus::completed
                ? kSuccess
-               : print_turn(turn, common.json);
+               : print_turn(turn, common.json, true);
     if (code == kSuccess) code = check_answer(turn, request.response_format);
   }
   if (interactive) std::cerr << '\n';

@@ -87,7 +87,7 @@ inline void write_text(const fs::path& path, const std::string& text) {
 }
 
 /// Single quotes for the shell.
-inline std::string quoted(const std::string& text) {
+inline std::string shell_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text)
     out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -109,13 +109,13 @@ inline CliRun run_cli(const fs::path& directory, const std::string& base_url,
                       const std::vector<std::string>& args, const std::string& input = "",
                       const std::string& api_key = "cli-test-key") {
   write_text(directory / ".stdin", input);
-  std::string command =
-      "cd " + quoted(directory.string()) + " && env -u PARADIGM_LOG -u PARADIGM_BASE_URL -u PARADIGM_API_KEY";
-  if (!base_url.empty()) command += " PARADIGM_BASE_URL=" + quoted(base_url);
-  if (!api_key.empty()) command += " PARADIGM_API_KEY=" + quoted(api_key);
-  command += " " + quoted(PARADIGM_CLI);
+  std::string command = "cd " + shell_quoted(directory.string()) +
+                        " && env -u PARADIGM_LOG -u PARADIGM_BASE_URL -u PARADIGM_API_KEY";
+  if (!base_url.empty()) command += " PARADIGM_BASE_URL=" + shell_quoted(base_url);
+  if (!api_key.empty()) command += " PARADIGM_API_KEY=" + shell_quoted(api_key);
+  command += " " + shell_quoted(PARADIGM_CLI);
   for (const auto& arg : args)
-    command += " " + quoted(arg);
+    command += " " + shell_quoted(arg);
   command += " < .stdin > .stdout 2> .stderr";
   const int status = std::system(command.c_str());
   CliRun run;
