@@ -56,12 +56,6 @@ constexpr std::string_view to_string(E value) noexcept {
   return index < EnumNames<E>::names.size() ? EnumNames<E>::names[index] : std::string_view{};
 }
 
-namespace detail {
-/// Writes an enum's wire text ("unknown" for none); the library defines it,
-/// so that this header needs only <iosfwd>.
-PARADIGM_API std::ostream& print_enum_text(std::ostream& out, std::string_view text);
-}  // namespace detail
-
 /// Prints the wire name (GoogleTest's messages use it).
 PARADIGM_API std::ostream& operator<<(std::ostream& out, TurnStatus value);
 PARADIGM_API std::ostream& operator<<(std::ostream& out, PartType value);
@@ -111,9 +105,10 @@ class OpenEnum {
   friend bool operator!=(E a, const OpenEnum& b) noexcept { return a != b.value_; }
   friend bool operator==(const OpenEnum& a, const OpenEnum& b) noexcept { return a.text_ == b.text_; }
   friend bool operator!=(const OpenEnum& a, const OpenEnum& b) noexcept { return a.text_ != b.text_; }
-  /// Prints the wire text ("unknown" when absent).
+  /// Prints the wire text ("unknown" when absent). (The inserter of a
+  /// string_view is declared by <string_view>: this header needs no <ostream>.)
   friend std::ostream& operator<<(std::ostream& out, const OpenEnum& value) {
-    return detail::print_enum_text(out, value.text_);
+    return out << (value.text_.empty() ? std::string_view("unknown") : std::string_view(value.text_));
   }
 
  private:

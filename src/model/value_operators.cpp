@@ -194,10 +194,6 @@ std::ostream& print(std::ostream& out, const T& value) {
 
 }  // namespace
 
-std::ostream& print_enum_text(std::ostream& out, std::string_view text) {
-  return text.empty() ? out << "unknown" : out << text;
-}
-
 }  // namespace paradigm::detail
 
 namespace paradigm {
@@ -216,7 +212,7 @@ PARADIGM_VALUE_TYPES(PARADIGM_DEFINE_VALUE_OPERATORS)
 
 #define PARADIGM_DEFINE_ENUM_PRINTER(Enum)                  \
   std::ostream& operator<<(std::ostream& out, Enum value) { \
-    return detail::print_enum_text(out, to_string(value));  \
+    return out << OpenEnum<Enum>(value);                    \
   }
 PARADIGM_DEFINE_ENUM_PRINTER(TurnStatus)
 PARADIGM_DEFINE_ENUM_PRINTER(PartType)
