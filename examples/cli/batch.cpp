@@ -198,6 +198,8 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
   refuse_unsupported(common, settings);
   if (batch.resume && batch.output.empty())
     throw paradigm::InvalidRequestError("--resume needs --output FILE");
+  // Before the output file is opened (and emptied): a missing key loses nothing.
+  auto client = make_client(common);
   std::ifstream file;
   if (!batch.input.empty() && batch.input != "-") {
     file.open(batch.input);
@@ -211,7 +213,6 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
     output.open(batch.output, batch.resume ? std::ios::app : std::ios::trunc);
     if (!output) throw paradigm::InvalidRequestError("cannot write " + batch.output);
   }
-  auto client = make_client(common);
   paradigm::TurnSetOptions options;
   options.max_in_flight = batch.concurrency;
   paradigm::TurnSet set(client, options);

@@ -97,6 +97,16 @@ TEST_F(CliOptions, AMissingKeyIsExplainedForTheShell) {
   EXPECT_EQ(turns, 0);
 }
 
+// Refused before anything is touched: the answers of an earlier run survive.
+TEST_F(CliOptions, BatchWithoutAKeyKeepsItsOutputFile) {
+  write_text(scratch.path() / "answers.jsonl", "{\"id\": \"1\", \"status\": \"completed\"}\n");
+  const CliRun missing = run_cli(scratch.path(), server.url(), {"batch", "-o", "answers.jsonl"},
+                                 "What is the capital of France?\n", "");
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_THAT(missing.err, HasSubstr("PARADIGM_API_KEY"));
+  EXPECT_EQ(read_text(scratch.path() / "answers.jsonl"), "{\"id\": \"1\", \"status\": \"completed\"}\n");
+}
+
 TEST_F(CliOptions, VersionIsPrinted) {
   const CliRun version = run({"--version"});
   EXPECT_EQ(version.exit_code, 0) << version.output;
