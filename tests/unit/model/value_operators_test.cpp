@@ -29,7 +29,27 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::PrintToString;
 
-// Makes a value differ from its default, whatever its type.
+// Visits nothing: what `fields(...)` is tried with to tell a described struct.
+struct NoField {
+  template <class Field>
+  bool operator()(const char*, Field&&) const {
+    return false;
+  }
+};
+
+// Makes a value differ from its default, whatever its type; an optional is
+// set and its value changed, a described struct changes its first field. The
+// templates call each other: all are declared first.
+template <class E>
+void change(OpenEnum<E>& value);
+template <class T>
+void change(std::optional<T>& value);
+template <class T>
+void change(std::vector<T>& values);
+template <class Kind, class T>
+void change(detail::Marked<Kind, T> marked);
+template <class T>
+auto change(T& value) -> decltype(fields(std::declval<NoField>(), value, detail::Of<T>{}), void());
 inline void change(std::string& value) {
   value = "changed";
 }
@@ -69,7 +89,7 @@ void change(OpenEnum<E>& value) {
 }
 template <class T>
 void change(std::optional<T>& value) {
-  value.emplace();
+  change(value.emplace());
 }
 template <class T>
 void change(std::vector<T>& values) {
@@ -79,16 +99,6 @@ template <class Kind, class T>
 void change(detail::Marked<Kind, T> marked) {
   change(marked.target);
 }
-// Visits nothing: what `fields(...)` is tried with to tell a described struct.
-struct NoField {
-  template <class Field>
-  bool operator()(const char*, Field&&) const {
-    return false;
-  }
-};
-template <class T>
-auto change(T& value) -> decltype(fields(std::declval<NoField>(), value, detail::Of<T>{}), void());
-
 // Changes the n-th field of a description.
 class ChangeNth {
  public:
