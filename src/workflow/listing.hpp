@@ -62,7 +62,7 @@ Page<Item> decode_page(const Answer& answer, const std::string& where) {
 /// Sends `spec` and decodes its answer as a page.
 template <class Item>
 void fetch_page(const CallPtr& call, RequestSpec spec, Callback<Page<Item>> done) {
-  std::string where = spec.describe();
+  std::string where = call->context().describe(spec);
   fetch_answer(call, std::move(spec),
                [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
                  if (forward_error(answer, done)) return;
@@ -73,7 +73,7 @@ void fetch_page(const CallPtr& call, RequestSpec spec, Callback<Page<Item>> done
 /// Sends `spec` and decodes the items of its answer.
 template <class Item>
 void fetch_items(const CallPtr& call, RequestSpec spec, Callback<std::vector<Item>> done) {
-  std::string where = spec.describe();
+  std::string where = call->context().describe(spec);
   fetch_answer(call, std::move(spec),
                [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
                  if (forward_error(answer, done)) return;

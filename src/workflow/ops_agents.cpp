@@ -1,6 +1,7 @@
 // Agents and sources, what a turn can be scoped to: GET /api/v3/agents[/{id}],
 // /api/v3/agents/{id}/files, /tags, /tools, and GET /api/v3/sources.
 
+#include "workflow/error_mapping.hpp"
 #include "workflow/listing.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
@@ -26,14 +27,9 @@ std::string join(const std::vector<T>& values) {
   return joined;
 }
 
-std::exception_ptr no_default_agent() {
-  ApiErrorDetails details;
-  details.status = 404;
-  details.detail = "no default agent is visible to this API key";
-  details.method = "GET";
-  details.path = paths::kAgents + "?is_default=true";
-  return std::make_exception_ptr(
-      NotFoundError(details.method + " " + details.path + ": " + details.detail, std::move(details)));
+std::exception_ptr no_default_agent(const CallPtr& call) {
+  return concluded_not_found("GET", paths::kAgents, call->context().url_for_message(paths::kAgents),
+                             "no default agent is visible to this API key");
 }
 
 }  // namespace
@@ -58,12 +54,12 @@ void start_operation(const CallPtr& call, const ops::GetAgent& op, Callback<Agen
 void start_operation(const CallPtr& call, const ops::DefaultAgent&, Callback<Agent> done) {
   ops::ListAgents list;
   list.filter.is_default = true;
-  start_operation(call, list, [done = std::move(done)](Result<Page<Agent>> page) {
+  start_operation(call, list, [call, done = std::move(done)](Result<Page<Agent>> page) {
     if (forward_error(page, done)) return;
     for (auto& agent : page.value().results) {
       if (agent.is_default.value_or(true)) return done(std::move(agent));
     }
-    done(no_default_agent());
+    done(no_default_agent(call));
   });
 }
 

@@ -23,9 +23,8 @@ void start_operation(const CallPtr& call, const ops::ListMcpServerTools& op,
 
 void start_operation(const CallPtr& call, const ops::ListTags& op, Callback<Page<AgentTag>> done) {
   QueryParams query;
-  add_param(query, "name", op.filter.name);
-  add_page(query, op.filter.page, op.filter.page_size, "page_size", 1000);
-  append_query(query, op.filter.extra_query);
+  add_page(query, op.pages.page, op.pages.page_size, "page_size", 1000);
+  append_query(query, op.pages.extra_query);
   fetch_page<AgentTag>(call, get_request("/api/v3/tags", std::move(query)), std::move(done));
 }
 

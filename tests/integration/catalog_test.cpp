@@ -32,7 +32,7 @@ TEST_F(CatalogListings, McpServersAndTheirTools) {
 
 TEST_F(CatalogListings, EveryTagPageByPage) {
   auto paradigm = client();
-  TagFilter filter;
+  PageOptions filter;
   filter.page_size = 2;
   std::vector<std::string> names;
   for (const AgentTag& tag : paradigm.all_tags(filter))
