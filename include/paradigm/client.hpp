@@ -58,16 +58,21 @@ class PARADIGM_API ThreadsClient {
   // (Its defaulted
   // arguments are overloads: GCC 12 mishandles default arguments inside a
   // co_await expression.)
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                  \
-  Result name(PARADIGM_PARAMS(PARADIGM_DECL, params, optional));                                           \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));                          \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL, params, optional));                         \
-  PARADIGM_IF_OPTIONAL(optional,                                                                           \
-                       Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED, params, optional));) \
-  PARADIGM_IF_PAGED(kind, PageRange<detail::PageItem<Result>> PARADIGM_PAGED_RANGE(kind)(                  \
-                              PARADIGM_PARAMS(PARADIGM_DECL, params, optional)) const;)
+// (Each parameter list is expanded once and used where it fits: the
+// preprocessor's share of every file's compile time.)
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                       \
+  PARADIGM_CLIENT_METHODS(name, Result, kind, optional, (PARADIGM_PARAMS(PARADIGM_DECL_, params, optional)), \
+                          (PARADIGM_PARAMS_BEFORE_CALL(PARADIGM_PARAM_, params, optional)))           \
+  PARADIGM_IF_OPTIONAL(optional,                                                                \
+                       Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED_, params, optional));)
+#define PARADIGM_CLIENT_METHODS(name, Result, kind, optional, declared, before_call)                 \
+  Result name declared;                                                                             \
+  Future<Result> async_##name(PARADIGM_PP_EXPAND before_call const CallOptions& call);               \
+  Future<Result> async_##name(PARADIGM_PP_EXPAND before_call detail::Omitted = detail::Omitted());   \
+  PARADIGM_IF_PAGED(kind, PageRange<detail::PageItem<Result>> PARADIGM_PAGED_RANGE(kind) declared const;)
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
+#undef PARADIGM_CLIENT_METHODS
 
   // --- Conveniences over the operations ----------------------------------------
 

@@ -55,11 +55,16 @@ class PARADIGM_API ThreadsConnection {
   /// The options the connection was made with (default ones for a connection that has none).
   virtual const ClientOptions& options() const;
 
+  // The parameter list is expanded once and used twice (the preprocessor's
+  // share of every file's compile time).
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
-  virtual Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)); \
-  virtual Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));
+  PARADIGM_CONNECTION_VIRTUALS(name, Result, (PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)))
+#define PARADIGM_CONNECTION_VIRTUALS(name, Result, parameters) \
+  virtual Result name parameters;                              \
+  virtual Future<Result> async_##name parameters;
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
+#undef PARADIGM_CONNECTION_VIRTUALS
 };
 
 /// The default connection: libcurl with a pool of reused connections (at most

@@ -54,23 +54,23 @@ class Decorated final : public ThreadsConnection {
   const ClientOptions& options() const override { return inner_->options(); }
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
-  Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override {                                  \
+  Result name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) override {                                  \
     ops::Request op;                                                                                         \
-    PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                        \
+    PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                        \
     Future<Result> result =                                                                                  \
         wrap_(Invocation<ops::Request>{op, call, false},                                                     \
               [this]([[maybe_unused]] const ops::Request& forwarded, const CallOptions& forwarded_call) {    \
                 return ready<Result>(                                                                        \
-                    [&] { return inner_->name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional)); });       \
+                    [&] { return inner_->name(PARADIGM_PARAMS(PARADIGM_MEMBER_, params, optional)); });       \
               });                                                                                            \
     return std::move(result).get();                                                                          \
   }                                                                                                          \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override {                  \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) override {                  \
     ops::Request op;                                                                                         \
-    PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                        \
+    PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                        \
     return wrap_(Invocation<ops::Request>{op, call, true},                                                   \
                  [this]([[maybe_unused]] const ops::Request& forwarded, const CallOptions& forwarded_call) { \
-                   return inner_->async_##name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional));          \
+                   return inner_->async_##name(PARADIGM_PARAMS(PARADIGM_MEMBER_, params, optional));          \
                  });                                                                                         \
   }
 #include <paradigm/operation_list.inc>

@@ -463,9 +463,7 @@ Future<T> make_ready_future(T value) {
 }
 
 /// A Future<void> already done.
-inline Future<void> make_ready_future() {
-  return Future<void>(detail::NoValue());
-}
+PARADIGM_API Future<void> make_ready_future();
 
 /// A future whose error is already there.
 template <class T>

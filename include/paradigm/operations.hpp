@@ -51,7 +51,7 @@ namespace ops {
     using Result = ResultType;                                                     \
     static constexpr const char* name = #operation;                                \
     static constexpr bool streams = PARADIGM_STREAMS_OF(kind);                     \
-    PARADIGM_PARAMS(PARADIGM_FIELD, params, optional)                              \
+    PARADIGM_PARAMS(PARADIGM_FIELD_, params, optional)                              \
   };
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION

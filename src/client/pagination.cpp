@@ -20,7 +20,7 @@ using detail::Paging;
   PARADIGM_IF_PAGED(                                                                            \
       kind, Result call_operation(ThreadsConnection& connection, const ops::Request& forwarded, \
                                   const CallOptions& forwarded_call) {                          \
-        return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional));             \
+        return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER_, params, optional));             \
       })
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
@@ -91,9 +91,9 @@ PageRange<T> sources(std::shared_ptr<ThreadsConnection> connection, SourceFilter
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
   PARADIGM_IF_PAGED(                                                                                      \
       kind, PageRange<detail::PageItem<Result>> ThreadsClient::PARADIGM_PAGED_RANGE(kind)(                \
-                PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) const {                                \
+                PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) const {                                \
         ops::Request op;                                                                                  \
-        PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \
+        PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                 \
         return paged<PARADIGM_PAGED_PAGING(kind)>(connection_, std::move(op),                             \
                                                   &ops::Request::PARADIGM_OPTIONAL_NAME(optional), call); \
       })

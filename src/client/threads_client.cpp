@@ -60,20 +60,20 @@ Future<Result> started(Start&& start) {
 }  // namespace
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
-  Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                         \
-    return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional));                            \
+  Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {                         \
+    return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional));                            \
   }                                                                                                       \
-  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {         \
+  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {         \
     return started<Result>(                                                                               \
-        [&] { return connection_->async_##name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); });      \
+        [&] { return connection_->async_##name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); });      \
   }                                                                                                       \
-  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL_DEFINE, params, optional)) { \
-    return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL, params, optional));                          \
+  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL_DEFINE_, params, optional)) { \
+    return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL_, params, optional));                          \
   }                                                                                                       \
   PARADIGM_IF_OPTIONAL(                                                                                   \
       optional, Future<Result> ThreadsClient::async_##name(                                               \
-                    PARADIGM_PARAMS(PARADIGM_REQUIRED_DEFINE, params, optional)) {                        \
-        return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED, params, optional));                          \
+                    PARADIGM_PARAMS(PARADIGM_REQUIRED_DEFINE_, params, optional)) {                        \
+        return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED_, params, optional));                          \
       })
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION

@@ -55,12 +55,12 @@ const ClientOptions& ThreadsConnection::options() const {
 }
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                      \
-  Result ThreadsConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                       \
+  Result ThreadsConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {                       \
     return wait_for<Result>(#name,                                                                          \
-                            [&] { return async_##name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); }); \
+                            [&] { return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); }); \
   }                                                                                                         \
-  Future<Result> ThreadsConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {       \
-    return run_now<Result>(#name, [&] { return name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); });   \
+  Future<Result> ThreadsConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {       \
+    return run_now<Result>(#name, [&] { return name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); });   \
   }
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION

@@ -21,14 +21,14 @@ DefaultConnection::DefaultConnection(std::shared_ptr<const ConnectionContext> co
           context_->options().max_response_bytes) {}
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                          \
-  Result DefaultConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                 \
+  Result DefaultConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {                 \
     ops::Request op;                                                                                  \
-    PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \
+    PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                 \
     return run_blocking(context_, relay_, call, op);                                                  \
   }                                                                                                   \
-  Future<Result> DefaultConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) { \
+  Future<Result> DefaultConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) { \
     ops::Request op;                                                                                  \
-    PARADIGM_PARAMS(PARADIGM_STORE, params, optional)                                                 \
+    PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                 \
     return engine_->start(call, std::move(op));                                                       \
   }
 #include <paradigm/operation_list.inc>

@@ -21,8 +21,8 @@ class DefaultConnection final : public ThreadsConnection {
   const ClientOptions& options() const override { return context_->options(); }
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
-  Result name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override;   \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) override;
+  Result name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) override;   \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) override;
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 

@@ -145,3 +145,11 @@ std::exception_ptr StateBase::broken_promise() {
 }
 
 }  // namespace paradigm::detail
+
+namespace paradigm {
+
+Future<void> make_ready_future() {
+  return Future<void>(detail::NoValue());
+}
+
+}  // namespace paradigm

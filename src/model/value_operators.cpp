@@ -198,12 +198,12 @@ std::ostream& print(std::ostream& out, const T& value) {
 
 namespace paradigm {
 
-#define PARADIGM_DEFINE_VALUE_OPERATORS(Type)                      \
-  bool operator==(const Type& a, const Type& b) {                  \
-    return detail::equal_values(a, b);                             \
-  }                                                                \
-  std::ostream& operator<<(std::ostream& out, const Type& value) { \
-    return detail::print(out, value);                              \
+#define PARADIGM_DEFINE_VALUE_OPERATORS(Type)                            \
+  bool paradigm_equal(const Type& a, const Type& b) {                    \
+    return detail::equal_values(a, b);                                   \
+  }                                                                      \
+  std::ostream& paradigm_print(std::ostream& out, const Type& value) {   \
+    return detail::print(out, value);                                    \
   }
 PARADIGM_MODEL_TYPES(PARADIGM_DEFINE_VALUE_OPERATORS)
 PARADIGM_REQUEST_TYPES(PARADIGM_DEFINE_VALUE_OPERATORS)

@@ -41,11 +41,11 @@ class Decorators : public MockTest {
 
 // Arguments a call can be made with: they need not make sense to the server,
 // since an error is an outcome the decorator sees too.
-#define DECORATOR_SAMPLE_PARADIGM_IN(T, n) T(),
-#define DECORATOR_SAMPLE_PARADIGM_OPTIONAL(T, n) T(),
+#define DECORATOR_SAMPLE_PARADIGM_IN(T, n) detail::Stored<T>(),
+#define DECORATOR_SAMPLE_PARADIGM_OPTIONAL(T, n) detail::Stored<T>(),
 #define DECORATOR_SAMPLE_PARADIGM_NO_OPTIONAL
 #define DECORATOR_SAMPLE_PARADIGM_CALL CallOptions()
-#define DECORATOR_SAMPLE_
+#define DECORATOR_SAMPLE_PARADIGM_NONE
 
 TEST_F(Decorators, OneFunctionSeesEveryOperationOfTheDefaultConnection) {
   ThreadsClient client = decorated();
@@ -53,10 +53,10 @@ TEST_F(Decorators, OneFunctionSeesEveryOperationOfTheDefaultConnection) {
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
   rows.push_back(#name);                                                     \
   try {                                                                      \
-    client.name(PARADIGM_PARAMS(DECORATOR_SAMPLE, params, optional));        \
+    client.name(PARADIGM_PARAMS(DECORATOR_SAMPLE_, params, optional));        \
   } catch (const Error&) {                                                   \
   }                                                                          \
-  client.async_##name(PARADIGM_PARAMS(DECORATOR_SAMPLE, params, optional)).wait();
+  client.async_##name(PARADIGM_PARAMS(DECORATOR_SAMPLE_, params, optional)).wait();
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
   std::lock_guard<std::mutex> lock(mutex);

@@ -16,11 +16,10 @@ struct Page;
 
 namespace detail {
 
-/// How an operation takes a parameter it holds as T: strings as views,
-/// numbers and enums by value, anything else by const reference.
-template <class T>
-using Param = std::conditional_t<std::is_same_v<T, std::string>, std::string_view,
-                                 std::conditional_t<std::is_scalar_v<T>, T, const T&>>;
+/// What an operation's request type holds of a parameter taken as P:
+/// strings as std::string, anything taken by reference by value.
+template <class P>
+using Stored = std::conditional_t<std::is_same_v<P, std::string_view>, std::string, std::decay_t<P>>;
 
 /// How a paged listing asks for its next page: after the last id, or the next page number.
 enum class Paging { by_cursor, by_number };
@@ -66,9 +65,9 @@ struct Omitted {
 // SHAPE applied to each argument.
 #define PARADIGM_PP_EACH(SHAPE, ...) \
   PARADIGM_PP_CAT(PARADIGM_PP_EACH_, PARADIGM_PP_COUNT(__VA_ARGS__))(SHAPE, __VA_ARGS__)
-// Element `a` in shape S: S_a (S_ alone for an empty element). S is never a
-// macro itself, so that it is pasted rather than expanded.
-#define PARADIGM_PP_APPLY(S, a) PARADIGM_PP_CAT(S, PARADIGM_PP_CAT(_, a))
+// Element `a` in shape S (a prefix such as PARADIGM_FIELD_, never a macro
+// itself, so that it is pasted rather than expanded): S##a.
+#define PARADIGM_PP_APPLY(S, a) PARADIGM_PP_CAT(S, a)
 #define PARADIGM_PP_EACH_1(S, a) PARADIGM_PP_APPLY(S, a)
 #define PARADIGM_PP_EACH_2(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_1(S, __VA_ARGS__)
 #define PARADIGM_PP_EACH_3(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_2(S, __VA_ARGS__)
@@ -78,91 +77,93 @@ struct Omitted {
 #define PARADIGM_PP_EACH_7(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_6(S, __VA_ARGS__)
 #define PARADIGM_PP_EACH_8(S, a, ...) PARADIGM_PP_APPLY(S, a) PARADIGM_PP_EACH_7(S, __VA_ARGS__)
 
-// A row's parameters in one shape: its list, its optional one, then the call.
+// A row's parameters in one shape: its list, its optional one, then the call
+// (without the call: a prefix for code that ends the list itself).
 #define PARADIGM_PARAMS(SHAPE, params, optional) \
   PARADIGM_PP_EACH(SHAPE, PARADIGM_PP_EXPAND params, optional, PARADIGM_CALL)
+#define PARADIGM_PARAMS_BEFORE_CALL(SHAPE, params, optional) PARADIGM_PP_EACH(SHAPE, PARADIGM_PP_EXPAND params, optional)
 
 // Each shape below says what a required parameter, the optional one, its
-// absence, the call and an empty list (a row with no required parameter) become.
+// absence, the call and PARADIGM_NONE (a row with no required parameter) become.
 
 // Members of the request type.
-#define PARADIGM_FIELD_PARADIGM_IN(T, n) T n{};
-#define PARADIGM_FIELD_PARADIGM_OPTIONAL(T, n) T n{};
+#define PARADIGM_FIELD_PARADIGM_IN(T, n) ::paradigm::detail::Stored<T> n{};
+#define PARADIGM_FIELD_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Stored<T> n{};
 #define PARADIGM_FIELD_PARADIGM_NO_OPTIONAL
 #define PARADIGM_FIELD_PARADIGM_CALL
-#define PARADIGM_FIELD_
+#define PARADIGM_FIELD_PARADIGM_NONE
 
 // Parameters with the optional one and the call defaulted (blocking methods).
-#define PARADIGM_DECL_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
-#define PARADIGM_DECL_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n = {},
+#define PARADIGM_DECL_PARADIGM_IN(T, n) T n,
+#define PARADIGM_DECL_PARADIGM_OPTIONAL(T, n) T n = {},
 #define PARADIGM_DECL_PARADIGM_NO_OPTIONAL
 #define PARADIGM_DECL_PARADIGM_CALL const ::paradigm::CallOptions& call = {}
-#define PARADIGM_DECL_
+#define PARADIGM_DECL_PARADIGM_NONE
 
 // Every parameter, nothing defaulted (definitions, virtual functions).
-#define PARADIGM_PARAM_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
-#define PARADIGM_PARAM_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_PARAM_PARADIGM_IN(T, n) T n,
+#define PARADIGM_PARAM_PARADIGM_OPTIONAL(T, n) T n,
 #define PARADIGM_PARAM_PARADIGM_NO_OPTIONAL
 #define PARADIGM_PARAM_PARADIGM_CALL const ::paradigm::CallOptions& call
-#define PARADIGM_PARAM_
+#define PARADIGM_PARAM_PARADIGM_NONE
 
 // Asynchronous overloads instead of default arguments (GCC 12 destroys a
 // defaulted argument's temporary twice inside a co_await expression).
 // "Without the call": every parameter, the call left out.
-#define PARADIGM_NOCALL_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
-#define PARADIGM_NOCALL_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_PARADIGM_IN(T, n) T n,
+#define PARADIGM_NOCALL_PARADIGM_OPTIONAL(T, n) T n,
 #define PARADIGM_NOCALL_PARADIGM_NO_OPTIONAL
 #define PARADIGM_NOCALL_PARADIGM_CALL ::paradigm::detail::Omitted = ::paradigm::detail::Omitted()
-#define PARADIGM_NOCALL_
+#define PARADIGM_NOCALL_PARADIGM_NONE
 // The same in an out-of-line definition (no default argument repeated).
-#define PARADIGM_NOCALL_DEFINE_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
-#define PARADIGM_NOCALL_DEFINE_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_IN(T, n) T n,
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_OPTIONAL(T, n) T n,
 #define PARADIGM_NOCALL_DEFINE_PARADIGM_NO_OPTIONAL
 #define PARADIGM_NOCALL_DEFINE_PARADIGM_CALL ::paradigm::detail::Omitted
-#define PARADIGM_NOCALL_DEFINE_
-#define PARADIGM_REQUIRED_DEFINE_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_NONE
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_IN(T, n) T n,
 #define PARADIGM_REQUIRED_DEFINE_PARADIGM_OPTIONAL(T, n)
 #define PARADIGM_REQUIRED_DEFINE_PARADIGM_NO_OPTIONAL
 #define PARADIGM_REQUIRED_DEFINE_PARADIGM_CALL ::paradigm::detail::Omitted
-#define PARADIGM_REQUIRED_DEFINE_
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_NONE
 // "Required only": the optional parameter left out too.
-#define PARADIGM_REQUIRED_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_REQUIRED_PARADIGM_IN(T, n) T n,
 #define PARADIGM_REQUIRED_PARADIGM_OPTIONAL(T, n)
 #define PARADIGM_REQUIRED_PARADIGM_NO_OPTIONAL
 #define PARADIGM_REQUIRED_PARADIGM_CALL ::paradigm::detail::Omitted = ::paradigm::detail::Omitted()
-#define PARADIGM_REQUIRED_
+#define PARADIGM_REQUIRED_PARADIGM_NONE
 
 // The arguments of a call with the same parameter names.
 #define PARADIGM_ARG_PARADIGM_IN(T, n) n,
 #define PARADIGM_ARG_PARADIGM_OPTIONAL(T, n) n,
 #define PARADIGM_ARG_PARADIGM_NO_OPTIONAL
 #define PARADIGM_ARG_PARADIGM_CALL call
-#define PARADIGM_ARG_
+#define PARADIGM_ARG_PARADIGM_NONE
 // The same, with what was left out filled with defaults.
 #define PARADIGM_FILLED_PARADIGM_IN(T, n) n,
-#define PARADIGM_FILLED_PARADIGM_OPTIONAL(T, n) T(),
+#define PARADIGM_FILLED_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Stored<T>(),
 #define PARADIGM_FILLED_PARADIGM_NO_OPTIONAL
 #define PARADIGM_FILLED_PARADIGM_CALL ::paradigm::CallOptions()
-#define PARADIGM_FILLED_
+#define PARADIGM_FILLED_PARADIGM_NONE
 #define PARADIGM_ARG_NOCALL_PARADIGM_IN(T, n) n,
 #define PARADIGM_ARG_NOCALL_PARADIGM_OPTIONAL(T, n) n,
 #define PARADIGM_ARG_NOCALL_PARADIGM_NO_OPTIONAL
 #define PARADIGM_ARG_NOCALL_PARADIGM_CALL ::paradigm::CallOptions()
-#define PARADIGM_ARG_NOCALL_
+#define PARADIGM_ARG_NOCALL_PARADIGM_NONE
 
 // The members of a request object `forwarded`, then `forwarded_call`, as arguments.
 #define PARADIGM_MEMBER_PARADIGM_IN(T, n) forwarded.n,
 #define PARADIGM_MEMBER_PARADIGM_OPTIONAL(T, n) forwarded.n,
 #define PARADIGM_MEMBER_PARADIGM_NO_OPTIONAL
 #define PARADIGM_MEMBER_PARADIGM_CALL forwarded_call
-#define PARADIGM_MEMBER_
+#define PARADIGM_MEMBER_PARADIGM_NONE
 
 // Statements filling a request object `op` from the parameters.
 #define PARADIGM_STORE_PARADIGM_IN(T, n) op.n = n;
 #define PARADIGM_STORE_PARADIGM_OPTIONAL(T, n) op.n = n;
 #define PARADIGM_STORE_PARADIGM_NO_OPTIONAL
 #define PARADIGM_STORE_PARADIGM_CALL
-#define PARADIGM_STORE_
+#define PARADIGM_STORE_PARADIGM_NONE
 
 // The overload that takes only the required parameters, for rows that have an
 // optional one (pasted onto the row's optional element).

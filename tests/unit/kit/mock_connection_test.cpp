@@ -194,12 +194,12 @@ TEST(MockThreadsConnection, UnderAStrictMockOneExpectationServesBothForms) {
 #define KIT_ANY_PARADIGM_OPTIONAL(T, n) _,
 #define KIT_ANY_PARADIGM_NO_OPTIONAL
 #define KIT_ANY_PARADIGM_CALL _
-#define KIT_ANY_
-#define KIT_SAMPLE_PARADIGM_IN(T, n) T(),
-#define KIT_SAMPLE_PARADIGM_OPTIONAL(T, n) T(),
+#define KIT_ANY_PARADIGM_NONE
+#define KIT_SAMPLE_PARADIGM_IN(T, n) detail::Stored<T>(),
+#define KIT_SAMPLE_PARADIGM_OPTIONAL(T, n) detail::Stored<T>(),
 #define KIT_SAMPLE_PARADIGM_NO_OPTIONAL
 #define KIT_SAMPLE_PARADIGM_CALL CallOptions()
-#define KIT_SAMPLE_
+#define KIT_SAMPLE_PARADIGM_NONE
 
 TEST(MockThreadsConnection, EveryOperationOfTheTableReachesTheMockFromBothForms) {
   auto mock = std::make_shared<StrictMock<MockThreadsConnection>>();
@@ -207,7 +207,7 @@ TEST(MockThreadsConnection, EveryOperationOfTheTableReachesTheMockFromBothForms)
   std::vector<std::string> rows;
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                \
   rows.push_back(#name);                                                                   \
-  EXPECT_CALL(*mock, name(PARADIGM_PARAMS(KIT_ANY, params, optional)))                     \
+  EXPECT_CALL(*mock, name(PARADIGM_PARAMS(KIT_ANY_, params, optional)))                     \
       .Times(2)                                                                            \
       .WillRepeatedly([&](auto&&...) {                                                     \
         reached.push_back(#name);                                                          \
@@ -217,8 +217,8 @@ TEST(MockThreadsConnection, EveryOperationOfTheTableReachesTheMockFromBothForms)
 #undef PARADIGM_OPERATION
   ThreadsClient client(mock);
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
-  client.name(PARADIGM_PARAMS(KIT_SAMPLE, params, optional));               \
-  client.async_##name(PARADIGM_PARAMS(KIT_SAMPLE, params, optional)).get();
+  client.name(PARADIGM_PARAMS(KIT_SAMPLE_, params, optional));               \
+  client.async_##name(PARADIGM_PARAMS(KIT_SAMPLE_, params, optional)).get();
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
   ASSERT_GE(rows.size(), 24u);

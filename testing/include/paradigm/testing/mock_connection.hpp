@@ -50,7 +50,7 @@ class MockThreadsConnection : public ThreadsConnection {
   MOCK_METHOD(const ClientOptions&, options, (), (const, override));
 
 #define PARADIGM_OPERATION(Request, name, Result, kind, params, optional) \
-  MOCK_METHOD(Result, name, (PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)), (override));
+  MOCK_METHOD(Result, name, (PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)), (override));
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 };
