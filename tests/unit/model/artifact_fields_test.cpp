@@ -7,7 +7,7 @@
 #include <paradigm/serialize.hpp>
 #include <paradigm/turn.hpp>
 
-#include <nlohmann/json.hpp>
+#include <paradigm/json.hpp>
 
 #include <gtest/gtest.h>
 
