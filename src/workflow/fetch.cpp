@@ -25,10 +25,11 @@ bool BufferSink::on_data(std::string_view bytes) {
 }
 
 void fetch_answer(const CallPtr& call, RequestSpec spec, Callback<Answer> done) {
-  auto sink = std::make_shared<BufferSink>(call->context().options().max_response_bytes);
-  send(call, std::move(spec), *sink, [sink, done = std::move(done)](Result<Reply> reply) {
+  const std::size_t limit = call->context().options().max_response_bytes;
+  auto sink = std::make_shared<BufferSink>(limit);
+  send(call, std::move(spec), *sink, [sink, limit, done = std::move(done)](Result<Reply> reply) {
     if (forward_error(reply, done)) return;
-    done(Answer{reply.value().status, sink->take()});
+    done(Answer{reply.value().status, sink->take(), limit});
   });
 }
 

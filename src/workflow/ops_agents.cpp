@@ -54,7 +54,7 @@ std::exception_ptr no_default_agent() {
 // Documented as a bare array; a paginated object is accepted too.
 std::vector<AgentTag> decode_tags(const Answer& answer, const std::string& where) {
   try {
-    nlohmann::json json = parse_json(answer.body);
+    nlohmann::json json = parse_json(answer.body, answer.parse_budget);
     if (json.is_object() && json.contains("results")) json = std::move(json["results"]);
     return decode<std::vector<AgentTag>>(std::move(json));
   } catch (const DecodeError& e) {

@@ -73,7 +73,7 @@ bool StreamSink::dispatch(const StreamEvent& event) {
 
 // The vocabulary is not published: look for a turn object, or a turn_id.
 void StreamSink::learn_turn_id(const StreamEvent& event) {
-  const auto json = try_parse_json(event.data);
+  const auto json = try_parse_json(event.data, max_bytes_);
   if (!json.is_object()) return;
   const nlohmann::json* candidates[] = {&json, json.contains("turn") ? &json["turn"] : nullptr};
   for (const auto* object : candidates) {
