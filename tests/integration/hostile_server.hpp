@@ -145,6 +145,11 @@ class Server {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   /// Requests answered so far.
   std::size_t requests() const { return requests_; }
+  /// The heads of the requests received so far, as sent.
+  std::vector<std::string> heads() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return heads_;
+  }
   /// Bytes of answer written so far (all connections).
   std::uint64_t bytes_sent() const { return bytes_sent_; }
 
@@ -172,6 +177,10 @@ class Server {
   void answer(int fd) {
     Request request;
     if (!read_request(fd, request)) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      heads_.push_back(request.head);
+    }
     ++requests_;
     const Answer& answer = script_(request);
     if (!send_all(fd, answer.head) || !send_all(fd, answer.body)) return;
@@ -234,8 +243,9 @@ class Server {
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> requests_{0};
   std::atomic<std::uint64_t> bytes_sent_{0};
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   int connection_ = -1;
+  std::vector<std::string> heads_;
 };
 
 }  // namespace paradigm::testing::hostile
