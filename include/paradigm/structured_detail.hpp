@@ -216,32 +216,52 @@ struct Structure<bool> {
   static bool read(const JsonValue& value) { return value.as_bool().value_or(false); }
 };
 
-// Integers read through std::int64_t; a narrower type (or an unsigned one)
-// states its range in the schema, so that the check refuses what it cannot hold.
+/// The integer of a value check_schema accepted as an `integer` (a JSON
+/// integer, or a double without fraction below 2^53), exactly; DecodeError
+/// when it does not fit the widest type of that signedness.
+PARADIGM_API std::int64_t read_signed_integer(const JsonValue& value);
+PARADIGM_API std::uint64_t read_unsigned_integer(const JsonValue& value);
+
+// Every integer type states its range in the schema (std::int64_t and
+// std::uint64_t too), so that the check refuses what it cannot hold, and
+// reads through the widest type of its signedness, exactly.
 template <class T>
 struct Structure<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
+  static_assert(sizeof(T) <= sizeof(std::int64_t),
+                "paradigm: integers wider than 64 bits have no JSON Schema");
   static JsonValue schema() {
     using Limits = std::numeric_limits<T>;
     JsonValue schema = typed("integer");
-    if constexpr (std::is_signed_v<T> && sizeof(T) < sizeof(std::int64_t)) {
+    if constexpr (std::is_signed_v<T>) {
       schema.set("minimum", static_cast<std::int64_t>(Limits::min()));
       schema.set("maximum", static_cast<std::int64_t>(Limits::max()));
-    } else if constexpr (std::is_unsigned_v<T>) {
-      schema.set("minimum", std::int64_t{0});
-      schema.set("maximum", sizeof(T) < sizeof(std::int64_t) ? static_cast<std::int64_t>(Limits::max())
-                                                             : std::numeric_limits<std::int64_t>::max());
+    } else {
+      schema.set("minimum", std::uint64_t{0});
+      schema.set("maximum", static_cast<std::uint64_t>(Limits::max()));
     }
     return schema;
   }
   static T read(const JsonValue& value) {
-    if (auto exact = value.as_int()) return static_cast<T>(*exact);
-    return static_cast<T>(value.as_double().value_or(0.0));  // 3.0, an integer to JSON Schema
+    if constexpr (std::is_signed_v<T>) {
+      return static_cast<T>(read_signed_integer(value));  // within T's range: the check saw to it
+    } else {
+      return static_cast<T>(read_unsigned_integer(value));
+    }
   }
 };
 
+// A type narrower than double (float) states its range, so that a number it
+// cannot hold is refused rather than converted (undefined behaviour).
 template <class T>
 struct Structure<T, std::enable_if_t<std::is_floating_point_v<T>>> {
-  static JsonValue schema() { return typed("number"); }
+  static JsonValue schema() {
+    JsonValue schema = typed("number");
+    if constexpr (std::numeric_limits<T>::max() < std::numeric_limits<double>::max()) {
+      schema.set("minimum", static_cast<double>(std::numeric_limits<T>::lowest()));
+      schema.set("maximum", static_cast<double>(std::numeric_limits<T>::max()));
+    }
+    return schema;
+  }
   static T read(const JsonValue& value) { return static_cast<T>(value.as_double().value_or(0.0)); }
 };
 
