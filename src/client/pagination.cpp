@@ -48,12 +48,12 @@ PageRange<T> by_cursor(const char* listing, List list, FetchPage fetch_page) {
     if (!previous) {  // a new loop over the range
       list = first;
       used.clear();
-      if (list.starting_after) used.insert(hash(*list.starting_after));
       pages = 0;
     } else {
       if (!previous->has_more() || previous->results.empty()) return std::nullopt;
+      if (list.starting_after) used.insert(hash(*list.starting_after));  // the cursor of `previous`
       const std::string& last = previous->results.back().id;
-      if (!used.insert(hash(last)).second) {
+      if (used.count(hash(last)) > 0) {
         endless(listing, "the page after \"" + truncate(last) + "\" was fetched already");
       }
       list.starting_after = last;

@@ -143,6 +143,20 @@ TEST_F(Pagination, ACursorCycleIsAnError) {
   EXPECT_NE(error.find("the page after \"a\" was fetched already"), std::string::npos) << error;
 }
 
+TEST_F(Pagination, ACursorThatComesBackToWhereTheLoopStartedIsAnError) {
+  server().expect("GET", "/api/v3/threads?starting_after=a", json_answer(page({thread_item("a")}, "n")));
+  ThreadListOptions list;
+  list.starting_after = "a";
+  std::string error;
+  count_until_error(
+      [&](std::size_t&) {
+        for (const Thread& each : client().all_threads(list))
+          (void)each;
+      },
+      error);
+  EXPECT_NE(error.find("the page after \"a\" was fetched already"), std::string::npos) << error;
+}
+
 // A server that ignores `page` and always names a next one.
 TEST_F(Pagination, AServerRepeatingItsNumberedPageIsAnError) {
   const json agent = {{"id", 1}, {"name", "a"}};
