@@ -57,7 +57,7 @@ TEST(Delivery, HeadsPastTheirLimitFailTheExchangeWithAReason) {
   Delivery delivery(sink);
   std::size_t counted = 0;
   const std::string line = "X-Flood: " + std::string(1000, 'a') + "\r\n";
-  while (true) {
+  while (delivery.count_head_bytes(line.size())) {
     counted += line.size();
     ASSERT_LE(counted, kMaxHeadBytes);
   }
