@@ -13,6 +13,7 @@
 #include <paradigm/json_value.hpp>
 #include <paradigm/turn.hpp>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -21,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -216,15 +218,18 @@ struct Structure<bool> {
   static bool read(const JsonValue& value) { return value.as_bool().value_or(false); }
 };
 
-/// The integer of a value check_schema accepted as an `integer` (a JSON
-/// integer, or a double without fraction below 2^53), exactly; DecodeError
-/// when it does not fit the widest type of that signedness.
-PARADIGM_API std::int64_t read_signed_integer(const JsonValue& value);
-PARADIGM_API std::uint64_t read_unsigned_integer(const JsonValue& value);
+/// `text` as an unsigned 64-bit integer when it is one, digits only.
+inline std::optional<std::uint64_t> unsigned_of(const std::string& text) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
 
 // Every integer type states its range in the schema (std::int64_t and
-// std::uint64_t too), so that the check refuses what it cannot hold, and
-// reads through the widest type of its signedness, exactly.
+// std::uint64_t too), so that the check refuses what it cannot hold: reading
+// is then exact, with no conversion out of range.
 template <class T>
 struct Structure<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
   static_assert(sizeof(T) <= sizeof(std::int64_t),
@@ -242,11 +247,14 @@ struct Structure<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T,
     return schema;
   }
   static T read(const JsonValue& value) {
-    if constexpr (std::is_signed_v<T>) {
-      return static_cast<T>(read_signed_integer(value));  // within T's range: the check saw to it
-    } else {
-      return static_cast<T>(read_unsigned_integer(value));
+    if (const auto exact = value.as_int()) return static_cast<T>(*exact);
+    if constexpr (std::is_unsigned_v<T>) {
+      // Past the std::int64_t maximum only its text holds the value exactly.
+      if (const auto exact = unsigned_of(value.dump())) return static_cast<T>(*exact);
     }
+    // 3.0, an integer to JSON Schema: the check took it only without fraction
+    // and below 2^53, where a double is exact, and within T's range.
+    return static_cast<T>(value.as_double().value_or(0.0));
   }
 };
 

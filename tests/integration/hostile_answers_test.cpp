@@ -181,7 +181,7 @@ class HostileAnswers : public ::testing::Test {
     EXPECT_EQ(report.outcome.error, error) << report.outcome.message << "\n" << report.output;
     std::cout << "[ memory   ] " << name << ": " << report.peak_kib / 1024 << " MiB at the peak, "
               << report.growth_kib() / 1024 << " MiB more than before the call (" << report.outcome.requests
-              << " requests)\n";
+              << " requests)" << (probe::kMeasuresMemory ? "" : ", not asserted under a sanitizer") << "\n";
     if (probe::kMeasuresMemory) {
       EXPECT_GT(report.before_kib, 0);
       EXPECT_LE(report.growth_kib(), max_growth_kib)
