@@ -110,7 +110,13 @@ bool SseParser::consume(std::string_view text, bool line_ends) {
     }
     if (!take_value(text)) return false;
   }
-  // A line that keeps nothing (known as such once its name is) has the limit for its length.
+  return check_line_length();
+}
+
+// A line that keeps nothing has the limit for its length; it is known as such
+// once its name is (at its colon, at its end, or once too long for a field
+// this parser knows).
+bool SseParser::check_line_length() {
   const bool keeps_nothing = field_ == Field::retry || field_ == Field::ignored || name_too_long_;
   if (keeps_nothing && line_bytes_ > max_event_bytes_) return stop(Overflow::line);
   return true;
@@ -197,7 +203,10 @@ bool SseParser::take_retry_digits(std::string_view digits) {
 
 bool SseParser::end_line(const Handler& on_event) {
   if (!line_started_) return dispatch(on_event);  // a blank line ends the event
-  if (field_ == Field::none) begin_value(name_);  // a line without a colon: a field with an empty value
+  if (field_ == Field::none) {                    // a line without a colon: a field with an empty value
+    begin_value(name_);
+    if (!check_line_length()) return false;
+  }
   switch (field_) {
     case Field::data:
       if (event_.data.size() >= max_event_bytes_) return stop(Overflow::event);

@@ -87,6 +87,7 @@ class SseParser {
 
   std::string_view skip_bom(std::string_view bytes);
   bool consume(std::string_view text, bool line_ends);
+  bool check_line_length();
   void buffer_name(std::string_view part);
   void begin_value(std::string_view name);
   bool take_value(std::string_view value);
