@@ -12,6 +12,7 @@
 #include <paradigm/json_value.hpp>
 #include <paradigm/turn.hpp>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -215,32 +217,58 @@ struct Structure<bool> {
   static bool read(const JsonValue& value) { return value.as_bool().value_or(false); }
 };
 
-// Integers read through std::int64_t; a narrower type (or an unsigned one)
-// states its range in the schema, so that the check refuses what it cannot hold.
+/// `text` as an unsigned 64-bit integer when it is one, digits only.
+inline std::optional<std::uint64_t> unsigned_of(const std::string& text) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+// Every integer type states its range in the schema (std::int64_t and
+// std::uint64_t too), so that the check refuses what it cannot hold: reading
+// is then exact, with no conversion out of range.
 template <class T>
 struct Structure<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
+  static_assert(sizeof(T) <= sizeof(std::int64_t),
+                "paradigm: integers wider than 64 bits have no JSON Schema");
   static JsonValue schema() {
     using Limits = std::numeric_limits<T>;
     JsonValue schema = typed("integer");
-    if constexpr (std::is_signed_v<T> && sizeof(T) < sizeof(std::int64_t)) {
+    if constexpr (std::is_signed_v<T>) {
       schema.set("minimum", static_cast<std::int64_t>(Limits::min()));
       schema.set("maximum", static_cast<std::int64_t>(Limits::max()));
-    } else if constexpr (std::is_unsigned_v<T>) {
-      schema.set("minimum", std::int64_t{0});
-      schema.set("maximum", sizeof(T) < sizeof(std::int64_t) ? static_cast<std::int64_t>(Limits::max())
-                                                             : std::numeric_limits<std::int64_t>::max());
+    } else {
+      schema.set("minimum", std::uint64_t{0});
+      schema.set("maximum", static_cast<std::uint64_t>(Limits::max()));
     }
     return schema;
   }
   static T read(const JsonValue& value) {
-    if (auto exact = value.as_int()) return static_cast<T>(*exact);
-    return static_cast<T>(value.as_double().value_or(0.0));  // 3.0, an integer to JSON Schema
+    if (const auto exact = value.as_int()) return static_cast<T>(*exact);
+    if constexpr (std::is_unsigned_v<T>) {
+      // Past the std::int64_t maximum only its text holds the value exactly.
+      if (const auto exact = unsigned_of(value.dump())) return static_cast<T>(*exact);
+    }
+    // 3.0, an integer to JSON Schema: the check took it only without fraction
+    // and below 2^53, where a double is exact, and within T's range.
+    return static_cast<T>(value.as_double().value_or(0.0));
   }
 };
 
+// A type narrower than double (float) states its range, so that a number it
+// cannot hold is refused rather than converted (undefined behaviour).
 template <class T>
 struct Structure<T, std::enable_if_t<std::is_floating_point_v<T>>> {
-  static JsonValue schema() { return typed("number"); }
+  static JsonValue schema() {
+    JsonValue schema = typed("number");
+    if constexpr (std::numeric_limits<T>::max() < std::numeric_limits<double>::max()) {
+      schema.set("minimum", static_cast<double>(std::numeric_limits<T>::lowest()));
+      schema.set("maximum", static_cast<double>(std::numeric_limits<T>::max()));
+    }
+    return schema;
+  }
   static T read(const JsonValue& value) { return static_cast<T>(value.as_double().value_or(0.0)); }
 };
 

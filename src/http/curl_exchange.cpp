@@ -136,6 +136,8 @@ struct CurlCallbacks {
     const std::size_t length = size * count;
     self.last_activity_ = CurlExchange::SteadyClock::now();
     self.response_started_ = true;
+    // Returning less than `length` makes libcurl stop with CURLE_WRITE_ERROR.
+    if (!self.delivery_.count_head_bytes(length)) return 0;
     std::string_view line = trim(std::string_view(data, length));
     if (line.rfind("HTTP/", 0) == 0) {
       self.delivery_.begin_head();  // a new answer (after a redirect or a 100 Continue)

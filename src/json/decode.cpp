@@ -26,18 +26,18 @@ T decode(nlohmann::json&& json) {
 }
 
 template <class T>
-T decode_text(std::string_view text) {
-  nlohmann::json json = parse_json(text);
+T decode_text(std::string_view text, std::size_t budget) {
+  nlohmann::json json = parse_json(text, budget);
   try {
     return decode<T>(std::move(json));
   } catch (const DecodeError& e) {
-    throw DecodeError(e.what(), e.path(), std::string(text));
+    throw DecodeError(e.what(), e.path(), raw_excerpt(text));
   }
 }
 
 #define PARADIGM_INSTANTIATE_DECODE(Type)        \
   template Type decode<Type>(nlohmann::json &&); \
-  template Type decode_text<Type>(std::string_view);
+  template Type decode_text<Type>(std::string_view, std::size_t);
 
 PARADIGM_MODEL_TYPES(PARADIGM_INSTANTIATE_DECODE)
 // GET /api/v3/agents/{id}/tags answers a bare array.

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,14 +17,37 @@ namespace paradigm::detail {
 /// that nothing later recurses without bound).
 inline constexpr int kMaxJsonDepth = 256;
 
-/// Parses JSON text. Throws DecodeError on malformed input or nesting deeper
-/// than kMaxJsonDepth; the error keeps the raw text.
-nlohmann::json parse_json(std::string_view text);
+/// What the values of a parsed document may take by default, in bytes: the
+/// default max_response_bytes. A client's answers and events are parsed
+/// within its own max_response_bytes; this bounds the other parses
+/// (JsonValue::parse, from_json, the events a handler parses).
+inline constexpr std::size_t kDefaultJsonBudget = std::size_t{256} << 20;
+
+/// The memory a document's values take once parsed is estimated while
+/// parsing, value by value (a few small values can take 30 times the bytes
+/// of their text): past the budget, parsing stops.
+///
+/// Per value: 32 bytes in an array (its slot, and the array's room to grow),
+/// 96 as an object's member (its tree node) plus its key past 15 bytes; a
+/// string 48 more plus its bytes past 15; an object 64 more, an array 32.
+/// Never less than what nlohmann's DOM takes with libstdc++ and glibc, nor
+/// more than twice that (json_budget_test.cpp measures it).
+std::size_t json_value_cost(std::size_t key_bytes, bool in_object);
+
+/// Parses JSON text. Throws DecodeError on malformed input, nesting deeper
+/// than kMaxJsonDepth, or values that would take more than `budget` bytes
+/// (see json_value_cost); the error keeps the raw text (raw_excerpt).
+nlohmann::json parse_json(std::string_view text, std::size_t budget = kDefaultJsonBudget);
 /// The same without an exception: a discarded value (`is_discarded()`) when
-/// `text` is not JSON or is nested too deep, as nlohmann's own parse gives
-/// with exceptions off. Every other JSON text the library reads (event data,
-/// error bodies) goes through this, so that one lexer is compiled.
-nlohmann::json try_parse_json(std::string_view text);
+/// `text` is not JSON, is nested too deep or is over the budget, as
+/// nlohmann's own parse gives with exceptions off. Every other JSON text the
+/// library reads (event data, error bodies) goes through this, so that one
+/// lexer is compiled.
+nlohmann::json try_parse_json(std::string_view text, std::size_t budget = kDefaultJsonBudget);
+
+/// What a DecodeError keeps of the text it failed on: all of it up to 1 MiB,
+/// its first MiB otherwise (the error must not double the memory of a large answer).
+std::string raw_excerpt(std::string_view text);
 
 /// Maps a parsed document into a model type. Takes the document by rvalue and
 /// moves strings and free-form subtrees out of it. Throws DecodeError naming
@@ -31,9 +55,9 @@ nlohmann::json try_parse_json(std::string_view text);
 template <class T>
 T decode(nlohmann::json&& json);
 
-/// parse_json then decode; a DecodeError keeps the raw text.
+/// parse_json (within `budget`) then decode; a DecodeError keeps the raw text.
 template <class T>
-T decode_text(std::string_view text);
+T decode_text(std::string_view text, std::size_t budget = kDefaultJsonBudget);
 // decode and decode_text exist for every type of PARADIGM_MODEL_TYPES and for
 // std::vector<AgentTag> (decode.cpp instantiates them).
 

@@ -16,7 +16,28 @@ void read(Json& value, const JsonPath& at, std::string& out) {
   }
 }
 
-// Integers may arrive as 3.0 from some serialisers; a fraction is an error.
+namespace {
+
+// Below 2^53 a double holds every integer exactly; from there on the number
+// written may not be the one held (9007199254740993.0 reads as ...992), and a
+// plain integer past 64 bits (-9223372036854775809) is held as a double too.
+constexpr double kExactIntegers = 9007199254740992.0;
+
+// A number held as a double that reads as an integer exactly: integral, and below 2^53.
+std::int64_t exact_integer(const Json& value, const JsonPath& at) {
+  const double number = value.get<double>();
+  if (std::trunc(number) != number) throw_type_error(at, "integer", value);
+  if (!(std::fabs(number) < kExactIntegers)) {
+    throw_decode_error(at, "integer out of range or not exact: " + value.dump() +
+                               " (past 64 bits, or written with a fraction or an exponent past 2^53)");
+  }
+  return static_cast<std::int64_t>(number);
+}
+
+}  // namespace
+
+// Integers may arrive as 3.0 from some serialisers; a fraction is an error,
+// and so is a number that would not be read exactly.
 void read(Json& value, const JsonPath& at, std::int64_t& out) {
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   switch (value.type()) {
@@ -28,20 +49,14 @@ void read(Json& value, const JsonPath& at, std::int64_t& out) {
       return;
     case Json::value_t::number_unsigned:
       if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(kMax)) {
-        throw_decode_error(at, "integer out of range");
+        throw_decode_error(
+            at, "integer out of range: " + value.dump() + " (the largest is " + std::to_string(kMax) + ")");
       }
       out = static_cast<std::int64_t>(value.get<std::uint64_t>());
       return;
-    case Json::value_t::number_float: {
-      const double number = value.get<double>();
-      // 2^63 is exactly representable; the valid range is [-2^63, 2^63).
-      if (!(number >= -9223372036854775808.0 && number < 9223372036854775808.0) ||
-          std::trunc(number) != number) {
-        throw_type_error(at, "integer", value);
-      }
-      out = static_cast<std::int64_t>(number);
+    case Json::value_t::number_float:
+      out = exact_integer(value, at);
       return;
-    }
     default:
       throw_type_error(at, "integer", value);
   }

@@ -1,6 +1,8 @@
 #include "sse/sse_parser.hpp"
 
-#include <limits>
+#include "transport/bounded_buffer.hpp"
+
+#include <algorithm>
 
 namespace paradigm::detail {
 
@@ -8,6 +10,11 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr auto kNpos = std::string_view::npos;
+// Longer than any field name the parser knows: a longer name is an unknown field.
+constexpr std::size_t kMaxFieldName = 8;
+// An event's data buffer keeps its capacity for the next event up to this;
+// a larger one (a rare, huge event) goes back to the system.
+constexpr std::size_t kKeptDataCapacity = std::size_t{1} << 20;
 
 // Position of the next CR or LF at or after `from`, or npos. Adds the bytes it
 // looked at to `scanned`.
@@ -22,25 +29,12 @@ std::size_t find_line_end(std::string_view bytes, std::size_t from, std::uint64_
   return kNpos;
 }
 
-// A `retry:` value: ASCII digits only. Empty or overflowing values are ignored.
-std::optional<std::chrono::milliseconds> parse_retry(std::string_view value) {
-  if (value.empty()) return std::nullopt;
-  using Rep = std::chrono::milliseconds::rep;
-  Rep ms = 0;
-  for (const char c : value) {
-    if (c < '0' || c > '9') return std::nullopt;
-    const Rep digit = c - '0';
-    if (ms > (std::numeric_limits<Rep>::max() - digit) / 10) return std::nullopt;
-    ms = ms * 10 + digit;
-  }
-  return std::chrono::milliseconds(ms);
-}
-
 }  // namespace
 
 bool SseParser::feed(std::string_view bytes, const Handler& on_event) {
   if (stopped_) return false;
   if (!bom_decided_) bytes = skip_bom(bytes);
+  if (stopped_) return false;
   if (after_cr_ && !bytes.empty()) {
     after_cr_ = false;
     if (bytes.front() == '\n') bytes.remove_prefix(1);  // the LF of a CRLF split across feeds
@@ -48,12 +42,8 @@ bool SseParser::feed(std::string_view bytes, const Handler& on_event) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t end = find_line_end(bytes, start, stats_.bytes_scanned);
-    if (end == kNpos) break;
-    std::string_view line = bytes.substr(start, end - start);
-    if (!line_.empty()) {  // the line began in an earlier feed
-      buffer_partial(line);
-      line = line_;
-    }
+    if (end == kNpos) return consume(bytes.substr(start), false);
+    if (!consume(bytes.substr(start, end - start), true)) return false;
     start = end + 1;
     if (bytes[end] == '\r') {
       if (start == bytes.size()) {
@@ -62,28 +52,20 @@ bool SseParser::feed(std::string_view bytes, const Handler& on_event) {
         ++start;
       }
     }
-    const bool go_on = process_line(line, on_event);
-    line_.clear();  // keeps its capacity
-    if (!go_on) return false;
+    if (!end_line(on_event)) return false;
   }
-  buffer_partial(bytes.substr(start));
-  return true;
 }
 
 bool SseParser::finish(const Handler& on_event) {
   if (stopped_) return false;
   if (!bom_decided_) {  // the stream was a strict prefix of the BOM
     bom_decided_ = true;
-    buffer_partial(kBom.substr(0, bom_matched_));
+    if (!consume(kBom.substr(0, bom_matched_), true)) return false;
   }
   after_cr_ = false;
   // Deliberate deviation from WHATWG (product spec): a last line without its
   // line end still counts, and an event without its blank line is dispatched.
-  if (!line_.empty()) {
-    const bool go_on = process_line(line_, on_event);
-    line_.clear();
-    if (!go_on) return false;
-  }
+  if (line_started_ && !end_line(on_event)) return false;
   return dispatch(on_event);
 }
 
@@ -98,50 +80,161 @@ std::string_view SseParser::skip_bom(std::string_view bytes) {
     bom_decided_ = true;
   } else if (!bytes.empty()) {
     bom_decided_ = true;
-    buffer_partial(kBom.substr(0, bom_matched_));
+    consume(kBom.substr(0, bom_matched_), false);
   }
   return bytes;
 }
 
-void SseParser::buffer_partial(std::string_view bytes) {
-  if (bytes.empty()) return;
-  const auto capacity = line_.capacity();
-  line_.append(bytes);
-  stats_.bytes_buffered += bytes.size();
-  if (line_.capacity() != capacity) ++stats_.line_buffer_growths;
+// The next bytes of the current line (`line_ends`: the line ends after them).
+bool SseParser::consume(std::string_view text, bool line_ends) {
+  if (text.empty()) return true;
+  line_started_ = true;
+  line_bytes_ += text.size();
+  if (field_ == Field::none) {
+    const std::size_t colon = text.find(':');
+    const std::string_view name_part = text.substr(0, colon);
+    if (colon == kNpos && !line_ends) {
+      buffer_name(name_part);
+    } else if (name_.empty() && !name_too_long_) {
+      begin_value(name_part);  // the whole name is here: read in place
+    } else {
+      buffer_name(name_part);
+      begin_value(name_);
+    }
+    text = colon == kNpos ? std::string_view() : text.substr(colon + 1);
+  }
+  if (field_ != Field::none && !text.empty()) {
+    if (skip_space_) {
+      skip_space_ = false;
+      if (text.front() == ' ') text.remove_prefix(1);
+    }
+    if (!take_value(text)) return false;
+  }
+  return check_line_length();
 }
 
-bool SseParser::process_line(std::string_view line, const Handler& on_event) {
-  if (line.empty()) return dispatch(on_event);
-  if (line.front() == ':') return true;  // a comment, e.g. a `: ping` heartbeat
-  const auto colon = line.find(':');
-  if (colon == kNpos) {
-    process_field(line, {});
-    return true;
-  }
-  auto value = line.substr(colon + 1);
-  if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-  process_field(line.substr(0, colon), value);
+// A line that keeps nothing has the limit for its length; it is known as such
+// once its name is (at its colon, at its end, or once too long for a field
+// this parser knows).
+bool SseParser::check_line_length() {
+  const bool keeps_nothing = field_ == Field::retry || field_ == Field::ignored || name_too_long_;
+  if (keeps_nothing && line_bytes_ > max_event_bytes_) return stop(Overflow::line);
   return true;
 }
 
-void SseParser::process_field(std::string_view field, std::string_view value) {
-  if (field == "event") {
-    event_.event.assign(value);
-  } else if (field == "data") {
-    event_.data.append(value);
-    event_.data.push_back('\n');
-  } else if (field == "id") {
-    if (value.find('\0') != kNpos) return;
-    if (event_.id) {
-      event_.id->assign(value);  // reuses the buffer's capacity
-    } else {
-      event_.id.emplace(value);
-    }
-  } else if (field == "retry") {
-    if (auto ms = parse_retry(value)) retry_ = ms;
+void SseParser::buffer_name(std::string_view part) {
+  if (name_too_long_ || part.empty()) return;
+  if (name_.size() + part.size() > kMaxFieldName) {
+    name_too_long_ = true;
+    return;
   }
-  // Other fields are ignored.
+  const auto capacity = name_.capacity();
+  name_.append(part);
+  stats_.bytes_buffered += part.size();
+  if (name_.capacity() != capacity) ++stats_.line_buffer_growths;
+}
+
+// The name of the line's field is known (its colon came, or the line ended).
+void SseParser::begin_value(std::string_view name) {
+  if (name_too_long_) {
+    field_ = Field::ignored;
+  } else if (name == "data") {
+    field_ = Field::data;
+  } else if (name == "event") {
+    field_ = Field::event;
+    event_.event.clear();
+  } else if (name == "id") {
+    field_ = Field::id;
+    pending_id_.clear();
+    id_has_nul_ = false;
+  } else if (name == "retry") {
+    field_ = Field::retry;
+    retry_value_ = 0;
+    retry_valid_ = false;
+  } else {
+    field_ = Field::ignored;  // a comment (no name), or a field this parser does not know
+  }
+  skip_space_ = true;
+}
+
+bool SseParser::take_value(std::string_view value) {
+  if (value.empty()) return true;
+  value_bytes_ += value.size();
+  switch (field_) {
+    case Field::data:
+      // Room is left for the '\n' that ends the line.
+      if (value.size() >= max_event_bytes_ - event_.data.size()) return stop(Overflow::event);
+      reserve_within(event_.data, event_.data.size() + value.size(), max_event_bytes_);
+      event_.data.append(value);
+      return true;
+    case Field::event:
+      if (value_bytes_ > std::min(kMaxFieldBytes, max_event_bytes_)) return stop(Overflow::field);
+      event_.event.append(value);
+      return true;
+    case Field::id:
+      if (value_bytes_ > std::min(kMaxFieldBytes, max_event_bytes_)) return stop(Overflow::field);
+      id_has_nul_ = id_has_nul_ || value.find('\0') != kNpos;
+      if (!id_has_nul_) pending_id_.append(value);
+      return true;
+    case Field::retry:
+      return take_retry_digits(value);
+    case Field::none:
+    case Field::ignored:
+      return true;
+  }
+  return true;
+}
+
+// A `retry:` value: ASCII digits only. Empty or overflowing values are ignored.
+bool SseParser::take_retry_digits(std::string_view digits) {
+  using Rep = std::chrono::milliseconds::rep;
+  if (value_bytes_ == digits.size()) retry_valid_ = true;  // the first digits of the value
+  for (const char c : digits) {
+    if (!retry_valid_) return true;
+    const Rep digit = c - '0';
+    if (c < '0' || c > '9' || retry_value_ > (std::numeric_limits<Rep>::max() - digit) / 10) {
+      retry_valid_ = false;
+    } else {
+      retry_value_ = retry_value_ * 10 + digit;
+    }
+  }
+  return true;
+}
+
+bool SseParser::end_line(const Handler& on_event) {
+  if (!line_started_) return dispatch(on_event);  // a blank line ends the event
+  if (field_ == Field::none) {                    // a line without a colon: a field with an empty value
+    begin_value(name_);
+    if (!check_line_length()) return false;
+  }
+  switch (field_) {
+    case Field::data:
+      if (event_.data.size() >= max_event_bytes_) return stop(Overflow::event);
+      reserve_within(event_.data, event_.data.size() + 1, max_event_bytes_);
+      event_.data.push_back('\n');
+      break;
+    case Field::id:
+      if (id_has_nul_) break;
+      if (event_.id) {
+        event_.id->assign(pending_id_);  // reuses the buffer's capacity
+      } else {
+        event_.id.emplace(pending_id_);
+      }
+      break;
+    case Field::retry:
+      if (retry_valid_) retry_ = std::chrono::milliseconds(retry_value_);
+      break;
+    default:
+      break;
+  }
+  field_ = Field::none;
+  name_.clear();
+  name_too_long_ = false;
+  line_started_ = false;
+  skip_space_ = false;
+  line_bytes_ = 0;
+  value_bytes_ = 0;
+  return true;
 }
 
 bool SseParser::dispatch(const Handler& on_event) {
@@ -156,7 +249,14 @@ bool SseParser::dispatch(const Handler& on_event) {
   stopped_ = !on_event(event_);
   event_.event.clear();
   event_.data.clear();
+  if (event_.data.capacity() > kKeptDataCapacity) std::string().swap(event_.data);
   return !stopped_;
+}
+
+bool SseParser::stop(Overflow why) {
+  overflow_ = why;
+  stopped_ = true;
+  return false;
 }
 
 }  // namespace paradigm::detail

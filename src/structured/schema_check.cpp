@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <type_traits>
 
 namespace paradigm {
 
@@ -17,12 +19,70 @@ namespace {
 
 using Json = nlohmann::json;
 
-// JSON Schema's integer is a mathematical one: 3.0 is an integer.
+// Below 2^53 a double holds every integer exactly; past it, the number written
+// may not be the one held (9007199254740993 reads as ...992), and an integer
+// past 64 bits (-9223372036854775809) is held as a double too.
+constexpr double kExactIntegers = 9007199254740992.0;
+
+// JSON Schema's integer is a mathematical one: 3.0 is an integer. A double
+// is one only where it is exact, so that no integer is read as its neighbour.
 bool is_integer(const Json& value) {
   if (value.is_number_integer()) return true;
   if (!value.is_number_float()) return false;
   const double number = value.get<double>();
-  return std::isfinite(number) && std::floor(number) == number;
+  return std::floor(number) == number && std::fabs(number) < kExactIntegers;
+}
+
+// A double without fraction that is not an integer for is_integer: too large to be exact.
+bool is_inexact_integer(const Json& value) {
+  if (!value.is_number_float()) return false;
+  const double number = value.get<double>();
+  return std::isfinite(number) && std::floor(number) == number && !is_integer(value);
+}
+
+int sign(double difference) {
+  return (difference > 0) - (difference < 0);
+}
+
+// `number` against `integer`, exactly (no conversion that rounds).
+template <class Integer>
+int compare(double number, Integer integer) {
+  constexpr double kPast = std::is_signed_v<Integer> ? 9223372036854775808.0 : 18446744073709551616.0;
+  constexpr double kBelow = std::is_signed_v<Integer> ? -9223372036854775808.0 : 0.0;
+  if (number < kBelow) return -1;
+  if (number >= kPast) return 1;
+  const auto whole = static_cast<Integer>(number);  // truncated, and within range: exact
+  if (whole != integer) return whole < integer ? -1 : 1;
+  return sign(number - std::trunc(number));
+}
+
+// -1, 0 or 1: `a` against `b`, two JSON numbers of any kind, exactly.
+// (nlohmann's own comparison casts an unsigned to a signed one: it finds
+// 18446744073709551615 less than 0.)
+int compare_numbers(const Json& a, const Json& b) {
+  if (a.is_number_float() && b.is_number_float()) return sign(a.get<double>() - b.get<double>());
+  if (a.is_number_float()) {
+    return b.is_number_unsigned() ? compare(a.get<double>(), b.get<std::uint64_t>())
+                                  : compare(a.get<double>(), b.get<std::int64_t>());
+  }
+  if (b.is_number_float()) return -compare_numbers(b, a);
+  if (a.is_number_unsigned() && b.is_number_unsigned()) {
+    const auto x = a.get<std::uint64_t>(), y = b.get<std::uint64_t>();
+    return (x > y) - (x < y);
+  }
+  if (a.is_number_unsigned()) return b.get<std::int64_t>() < 0 ? 1 : -compare_numbers(b, a);
+  if (b.is_number_unsigned()) {
+    const auto x = a.get<std::int64_t>();
+    return x < 0 ? -1 : compare_numbers(Json(static_cast<std::uint64_t>(x)), b);
+  }
+  const auto x = a.get<std::int64_t>(), y = b.get<std::int64_t>();
+  return (x > y) - (x < y);
+}
+
+// Equal JSON values; numbers compared exactly whatever their kinds.
+bool same_value(const Json& a, const Json& b) {
+  if (a.is_number() && b.is_number()) return compare_numbers(a, b) == 0;
+  return a == b;
 }
 
 // The type names of JSON Schema; an unknown name is not checked.
@@ -31,7 +91,8 @@ bool has_type(const Json& value, const std::string& type) {
   if (type == "array") return value.is_array();
   if (type == "string") return value.is_string();
   if (type == "integer") return is_integer(value);
-  if (type == "number") return value.is_number();
+  if (type == "number")
+    return value.is_number() && (!value.is_number_float() || std::isfinite(value.get<double>()));
   if (type == "boolean") return value.is_boolean();
   if (type == "null") return value.is_null();
   return true;
@@ -95,14 +156,23 @@ class Checker {
     std::string expected;
     for (const auto& name : names)
       expected += (expected.empty() ? "" : " or ") + name;
-    report(path, "expected " + expected + ", got " + kind_of(value));
+    std::string got = kind_of(value);
+    if (is_inexact_integer(value)) {
+      got += " " + quoted(value) +
+             ", not an exact integer (past 64 bits, or written with a fraction or an exponent past 2^53)";
+    } else if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+      got += " past the range of a double";
+    }
+    report(path, "expected " + expected + ", got " + got);
     return false;
   }
 
   void check_enum(const Json& value, const Json& schema, const std::string& path) {
     const auto allowed = schema.find("enum");
     if (allowed == schema.end() || !allowed->is_array()) return;
-    if (std::find(allowed->begin(), allowed->end(), value) != allowed->end()) return;
+    if (std::any_of(allowed->begin(), allowed->end(),
+                    [&](const Json& name) { return same_value(name, value); }))
+      return;
     std::string names;
     for (const auto& name : *allowed)
       names += (names.empty() ? "" : ", ") + quoted(name);
@@ -112,11 +182,11 @@ class Checker {
   void check_bounds(const Json& value, const Json& schema, const std::string& path) {
     if (!value.is_number()) return;
     const auto minimum = schema.find("minimum");
-    if (minimum != schema.end() && minimum->is_number() && value < *minimum) {
+    if (minimum != schema.end() && minimum->is_number() && compare_numbers(value, *minimum) < 0) {
       report(path, "expected at least " + minimum->dump() + ", got " + value.dump());
     }
     const auto maximum = schema.find("maximum");
-    if (maximum != schema.end() && maximum->is_number() && *maximum < value) {
+    if (maximum != schema.end() && maximum->is_number() && compare_numbers(value, *maximum) > 0) {
       report(path, "expected at most " + maximum->dump() + ", got " + value.dump());
     }
   }

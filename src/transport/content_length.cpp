@@ -17,4 +17,10 @@ std::optional<std::uint64_t> content_length(const Headers& headers) {
   return value;
 }
 
+std::optional<std::uint64_t> decoded_length(const Headers& headers) {
+  const std::optional<std::string> encoding = headers.get("content-encoding");
+  if (encoding && !trim(*encoding).empty() && !iequals(trim(*encoding), "identity")) return std::nullopt;
+  return content_length(headers);
+}
+
 }  // namespace paradigm::detail

@@ -22,11 +22,19 @@ bool Delivery::head(int status) {
   return guarded([&] { return sink_.on_head(status, headers_); });
 }
 
+bool Delivery::count_head_bytes(std::size_t bytes) {
+  head_bytes_ += bytes;
+  head_too_large_ = head_too_large_ || head_bytes_ > kMaxHeadBytes;
+  return !head_too_large_;
+}
+
 bool Delivery::data(std::string_view bytes) {
-  if (stopped_) return false;
+  if (stopped_ || error_body_read_) return false;
   if (is_error_answer_) {
-    error_body_.append_truncated(bytes);
-    return true;
+    // The rest of the body would only be dropped: inflating a gigabyte of it
+    // (a compressed bomb) to keep nothing more is not worth reading it.
+    error_body_read_ = !error_body_.append_truncated(bytes);
+    return !error_body_read_;
   }
   if (!guarded([&] { return sink_.on_data(bytes); })) return false;
   body_bytes_ += bytes.size();
@@ -34,6 +42,13 @@ bool Delivery::data(std::string_view bytes) {
 }
 
 Outcome Delivery::finish(int status, TransferError error, std::string message) {
+  // Stopping an error body once what is kept is read is not a broken
+  // connection: the answer is as complete as it will be kept.
+  if (error_body_read_) error = TransferError::none;
+  if (head_too_large_) {
+    error = TransferError::other;
+    message = "the answer's head exceeds " + std::to_string(kMaxHeadBytes) + " bytes";
+  }
   // An answer without a body still shows its head to the sink.
   if (error == TransferError::none && !stopped_) head(status);
   Outcome outcome;

@@ -4,6 +4,7 @@
 #include "workflow/routes.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace paradigm::detail {
 
@@ -24,8 +25,66 @@ Route route_of(BlockingRoute asked, const std::string& base_url) {
   return base_url.rfind("https://", 0) == 0 ? Route::event_loop : Route::calling_thread;
 }
 
+// Headers the client sets itself, or that would change how the body is framed.
 bool is_reserved_header(std::string_view name) {
-  return iequals(name, "authorization") || iequals(name, "host") || iequals(name, "content-length");
+  return iequals(name, "authorization") || iequals(name, "host") || iequals(name, "content-length") ||
+         iequals(name, "transfer-encoding");
+}
+
+bool is_control(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+}
+
+// A header name is an RFC 9110 token: nothing that could end it or the line.
+bool is_token(std::string_view name) {
+  constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+  return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || kSymbols.find(c) != std::string_view::npos;
+  });
+}
+
+// A header value may hold tabs, not line breaks, NUL or other control characters
+// (a line break would start a header of its own; NUL would cut the value short).
+bool is_header_value(std::string_view value) {
+  return std::none_of(value.begin(), value.end(), [](char c) { return is_control(c) && c != '\t'; });
+}
+
+// `text` for a message: control characters shown as \xNN, never as themselves.
+std::string printable(std::string_view text) {
+  std::string shown;
+  for (const char c : truncate_for_message(text, 100)) {
+    if (!is_control(c)) {
+      shown += c;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    shown += "\\x";
+    shown += kHex[static_cast<unsigned char>(c) >> 4];
+    shown += kHex[static_cast<unsigned char>(c) & 0xf];
+  }
+  return shown;
+}
+
+// Every text of the options that reaches a header or the request line, checked
+// before anything is sent (base_url: normalize_base_url; extra headers: per call).
+void check_options(const ClientOptions& options, std::string_view secret) {
+  if (secret.empty()) throw InvalidRequestError("no API key: set PARADIGM_API_KEY or ClientOptions::api_key");
+  if (secret.find_first_of("\r\n") != std::string_view::npos) {
+    throw InvalidRequestError("the API key contains a line break");
+  }
+  if (!is_header_value(secret)) throw InvalidRequestError("the API key contains a control character");
+  if (!is_header_value(options.user_agent_suffix)) {
+    throw InvalidRequestError("user_agent_suffix contains a line break or a control character");
+  }
+  if (std::any_of(options.proxy.begin(), options.proxy.end(),
+                  [](char c) { return is_control(c) || c == ' '; })) {
+    throw InvalidRequestError("proxy contains a space, a line break or a control character");
+  }
+  for (const std::string* path : {&options.ca_bundle, &options.ca_path}) {
+    if (path->find('\0') != std::string::npos) {
+      throw InvalidRequestError("ca_bundle and ca_path must not contain a NUL character");
+    }
+  }
 }
 
 // "https://user:password@host/base" -> "https://host/base".
@@ -45,11 +104,7 @@ ConnectionContext::ConnectionContext(ClientOptions options, std::shared_ptr<Tran
                                      std::shared_ptr<Clock> clock)
     : options_(std::move(options)), transport_(std::move(transport)), clock_(std::move(clock)) {
   secret_ = std::string(trim(options_.api_key.reveal()));
-  if (secret_.empty())
-    throw InvalidRequestError("no API key: set PARADIGM_API_KEY or ClientOptions::api_key");
-  if (secret_.find_first_of("\r\n") != std::string::npos) {
-    throw InvalidRequestError("the API key contains a line break");
-  }
+  check_options(options_, secret_);
   base_url_ = normalize_base_url(options_.base_url);
   held_answer_route_ = route_of(options_.blocking_route, base_url_);
   base_url_for_messages_ = without_userinfo(base_url_);
@@ -70,9 +125,8 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
     exchange.body = spec.body;
   }
   for (const auto& [name, value] : call.extra_headers) {
-    if (is_reserved_header(name) || name.find_first_of(":\r\n") != std::string::npos ||
-        value.find_first_of("\r\n") != std::string::npos) {
-      throw InvalidRequestError("extra header \"" + truncate_for_message(name, 100) + "\" is not allowed");
+    if (is_reserved_header(name) || !is_token(name) || !is_header_value(value)) {
+      throw InvalidRequestError("extra header \"" + printable(name) + "\" is not allowed");
     }
     exchange.header_lines.push_back(name + ": " + value);
   }

@@ -94,6 +94,7 @@ bool DownloadSink::on_head(int, const Headers& headers) {
   info_.filename =
       info_.content_disposition ? filename_from_disposition(*info_.content_disposition) : std::nullopt;
   info_.content_length = content_length(headers);
+  decoded_length_ = decoded_length(headers);
   return true;
 }
 
@@ -103,7 +104,7 @@ void MemoryDownload::reset() {
 }
 
 bool MemoryDownload::on_data(std::string_view chunk) {
-  const bool announced_fits = bytes_.size() > 0 || bytes_.reserve_announced(info_.content_length);
+  const bool announced_fits = bytes_.size() > 0 || bytes_.reserve_announced(decoded_length_);
   if (!announced_fits || !bytes_.append(chunk)) {
     failure_ = response_too_large(bytes_.limit(), "download the artifact to a file or a sink instead");
     return false;

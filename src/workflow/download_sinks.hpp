@@ -25,6 +25,8 @@ class DownloadSink : public BodySink {
 
  protected:
   DownloadInfo info_;
+  /// The length of the bytes to come, when the head says it (decoded_length).
+  std::optional<std::uint64_t> decoded_length_;
 };
 
 /// Holds the bytes in memory, refusing more than `limit` of them.

@@ -11,9 +11,10 @@ std::exception_ptr response_too_large(std::size_t limit, std::string_view advice
 }
 
 // One allocation for the whole answer instead of one per doubling: a 20 KB
-// turn otherwise grows through five reallocations and copies.
+// turn otherwise grows through five reallocations and copies. A compressed
+// answer announces only its compressed length: it grows as it comes.
 bool BufferSink::on_head(int, const Headers& headers) {
-  buffer_.reserve_announced(content_length(headers));
+  buffer_.reserve_announced(decoded_length(headers));
   return true;  // an answer over the limit is refused by on_data, as when unannounced
 }
 
@@ -24,10 +25,11 @@ bool BufferSink::on_data(std::string_view bytes) {
 }
 
 void fetch_answer(const CallPtr& call, RequestSpec spec, Callback<Answer> done) {
-  auto sink = std::make_shared<BufferSink>(call->context().options().max_response_bytes);
-  send(call, std::move(spec), *sink, [sink, done = std::move(done)](Result<Reply> reply) {
+  const std::size_t limit = call->context().options().max_response_bytes;
+  auto sink = std::make_shared<BufferSink>(limit);
+  send(call, std::move(spec), *sink, [sink, limit, done = std::move(done)](Result<Reply> reply) {
     if (forward_error(reply, done)) return;
-    done(Answer{reply.value().status, sink->take()});
+    done(Answer{reply.value().status, sink->take(), limit});
   });
 }
 

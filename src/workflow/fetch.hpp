@@ -37,6 +37,8 @@ class BufferSink final : public BodySink {
 struct Answer {
   int status = 0;
   std::string body;
+  /// What its parsed values may take (the connection's max_response_bytes).
+  std::size_t parse_budget = kDefaultJsonBudget;
 };
 
 /// Sends `spec` and hands over the whole 2xx answer.
@@ -49,7 +51,7 @@ T decode_answer(const Answer& answer, const std::string& where) {
   if (answer.body.empty())
     throw DecodeError(where + ": empty response body (HTTP " + std::to_string(answer.status) + ")");
   try {
-    return decode_text<T>(answer.body);
+    return decode_text<T>(answer.body, answer.parse_budget);
   } catch (const DecodeError& e) {
     throw DecodeError(where + ": " + e.what(), e.path(), e.raw());
   }

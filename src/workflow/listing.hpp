@@ -28,7 +28,7 @@ void append_query(QueryParams& query, const QueryParams& extra);
 template <class Item>
 std::vector<Item> decode_items(const Answer& answer, const std::string& where) {
   try {
-    nlohmann::json json = parse_json(answer.body);
+    nlohmann::json json = parse_json(answer.body, answer.parse_budget);
     if (json.is_object() && json.contains("results")) json = std::move(json["results"]);
     if (!json.is_array()) throw DecodeError("expected an array or an object with `results`", "", answer.body);
     std::vector<Item> items;
@@ -45,7 +45,7 @@ std::vector<Item> decode_items(const Answer& answer, const std::string& where) {
 template <class Item>
 Page<Item> decode_page(const Answer& answer, const std::string& where) {
   try {
-    Json json = parse_json(answer.body);
+    Json json = parse_json(answer.body, answer.parse_budget);
     Page<Item> page;
     if (json.is_array()) {
       read(json, JsonPath(), page.results);

@@ -9,7 +9,7 @@
 namespace paradigm::detail {
 
 void StreamSink::reset() {
-  parser_ = SseParser();
+  parser_ = SseParser(max_bytes_);
   json_.clear();
   status_ = 0;
   is_sse_ = false;
@@ -30,13 +30,22 @@ bool StreamSink::on_data(std::string_view bytes) {
     return false;
   }
   const bool go_on = parser_.feed(bytes, [this](const StreamEvent& event) { return dispatch(event); });
-  // A server that never ends its event must not take all the memory.
-  if (go_on && parser_.pending_bytes() > max_bytes_) {
-    failure_ = std::make_exception_ptr(StreamError("an event of the stream exceeds max_response_bytes (" +
-                                                   std::to_string(max_bytes_) + " bytes)"));
-    return false;
-  }
+  // A server that never ends its event (or its line) must not take all the memory.
+  if (!go_on && parser_.overflow() != SseParser::Overflow::none) failure_ = overflow_error();
   return go_on;
+}
+
+std::exception_ptr StreamSink::overflow_error() const {
+  const std::string limit = "max_response_bytes (" + std::to_string(max_bytes_) + " bytes)";
+  switch (parser_.overflow()) {
+    case SseParser::Overflow::field:
+      return std::make_exception_ptr(StreamError("an `event` or `id` field of the stream exceeds " +
+                                                 std::to_string(SseParser::kMaxFieldBytes) + " bytes"));
+    case SseParser::Overflow::line:
+      return std::make_exception_ptr(StreamError("a line of the stream exceeds " + limit));
+    default:
+      return std::make_exception_ptr(StreamError("an event of the stream exceeds " + limit));
+  }
 }
 
 void StreamSink::finish() {
@@ -64,7 +73,7 @@ bool StreamSink::dispatch(const StreamEvent& event) {
 
 // The vocabulary is not published: look for a turn object, or a turn_id.
 void StreamSink::learn_turn_id(const StreamEvent& event) {
-  const auto json = try_parse_json(event.data);
+  const auto json = try_parse_json(event.data, max_bytes_);
   if (!json.is_object()) return;
   const nlohmann::json* candidates[] = {&json, json.contains("turn") ? &json["turn"] : nullptr};
   for (const auto* object : candidates) {

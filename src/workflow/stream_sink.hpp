@@ -23,6 +23,7 @@ class StreamSink final : public BodySink {
   StreamSink(StreamHandler handler, std::size_t max_bytes, std::function<void(const std::string&)> on_turn_id)
       : handler_(std::move(handler)),
         on_turn_id_(std::move(on_turn_id)),
+        parser_(max_bytes),
         json_(max_bytes),
         max_bytes_(max_bytes) {}
 
@@ -49,6 +50,8 @@ class StreamSink final : public BodySink {
 
  private:
   bool dispatch(const StreamEvent& event);
+  /// The StreamError of the bound the parser stopped at.
+  std::exception_ptr overflow_error() const;
   void learn_turn_id(const StreamEvent& event);
 
   StreamHandler handler_;

@@ -43,7 +43,7 @@ std::string turn_body(const ConnectionContext& context, const TurnRequest& reque
 Turn parse_created_turn(const Answer& answer, const std::string& where, std::string_view known_thread) {
   nlohmann::json json;
   try {
-    json = parse_json(answer.body);
+    json = parse_json(answer.body, answer.parse_budget);
   } catch (const DecodeError& e) {
     throw DecodeError(where + ": " + e.what(), e.path(), e.raw());
   }

@@ -2,7 +2,9 @@
 // is a seed for the chunk sizes, the rest is the stream. Invariants: feeding
 // the stream in chunks gives exactly the events of feeding it at once; a
 // handler that stops after k events sees the first k; work stays linear in
-// the input; text_delta never throws on any event.
+// the input; text_delta never throws on any event. With a bound, chunking
+// changes neither the events nor the bound that stops the parser, and the
+// parser never holds more than its bounds allow.
 
 #include "fuzz_check.hpp"
 
@@ -10,6 +12,7 @@
 
 #include <paradigm/stream.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -25,14 +28,17 @@ bool same_event(const StreamEvent& a, const StreamEvent& b) {
 }
 
 struct Parsed {
+  explicit Parsed(std::size_t max_event_bytes) : parser(max_event_bytes) {}
   std::vector<StreamEvent> events;
   SseParser parser;
+  std::size_t most_held = 0;
 };
 
 // Feeds `stream` in chunks whose sizes come from a small generator seeded by
 // `seed` (0 = all at once), stopping after `limit` events.
-Parsed parse(std::string_view stream, std::uint8_t seed, std::size_t limit) {
-  Parsed result;
+Parsed parse(std::string_view stream, std::uint8_t seed, std::size_t limit,
+             std::size_t max_event_bytes = SIZE_MAX) {
+  Parsed result(max_event_bytes);
   const auto collect = [&](const StreamEvent& event) {
     result.events.push_back(event);
     return result.events.size() < limit;
@@ -43,7 +49,9 @@ Parsed parse(std::string_view stream, std::uint8_t seed, std::size_t limit) {
     const std::size_t size = seed == 0 ? stream.size() : 1 + (state >> 16) % 17;
     const auto chunk = stream.substr(0, size);
     stream.remove_prefix(chunk.size());
-    if (!result.parser.feed(chunk, collect)) {
+    const bool go_on = result.parser.feed(chunk, collect);
+    result.most_held = std::max(result.most_held, result.parser.pending_bytes());
+    if (!go_on) {
       return result;
     }
   }
@@ -79,6 +87,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(same_event(stopped.events[i], whole.events[i]));
     }
   }
+
+  // Small bounds, so that short inputs pass them.
+  const std::size_t bound = 1 + seed % 48;
+  const Parsed bounded_whole = parse(stream, 0, SIZE_MAX, bound);
+  const Parsed bounded_chunked = parse(stream, seed == 0 ? 1 : seed, SIZE_MAX, bound);
+  FUZZ_CHECK(bounded_whole.events.size() == bounded_chunked.events.size());
+  for (std::size_t i = 0; i < bounded_whole.events.size(); ++i) {
+    FUZZ_CHECK(same_event(bounded_whole.events[i], bounded_chunked.events[i]));
+    FUZZ_CHECK(bounded_whole.events[i].data.size() < bound);
+  }
+  FUZZ_CHECK(bounded_whole.parser.overflow() == bounded_chunked.parser.overflow());
+  FUZZ_CHECK(bounded_chunked.most_held <= 3 * bound + 8);  // data, event, id, a field name
 
   for (const auto& event : whole.events) {
     (void)paradigm::text_delta(event);

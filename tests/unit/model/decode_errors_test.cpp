@@ -117,7 +117,8 @@ TEST(DecodeErrors, InvalidDateTimeNamesThePath) {
 
 TEST(DecodeErrors, IntegersOutOfRangeOrFractional) {
   const auto huge = decode_error_of([] { from_json<AgentTag>(R"({"id": 18446744073709551615})"); });
-  EXPECT_EQ(std::string(huge.what()), "integer out of range at id");
+  EXPECT_EQ(std::string(huge.what()),
+            "integer out of range: 18446744073709551615 (the largest is 9223372036854775807) at id");
   decode_error_of([] { from_json<AgentTag>(R"({"id": 1e30})"); });
   decode_error_of([] { from_json<AgentTag>(R"({"id": 2.5})"); });
   EXPECT_EQ(from_json<AgentTag>(R"({"id": 12.0})").id, 12);  // integral floats are integers

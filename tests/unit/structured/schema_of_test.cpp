@@ -18,20 +18,25 @@ TEST(SchemaOf, ScalarsMapToTheirJsonTypes) {
   const JsonValue schema = schema_of<Country>();
   EXPECT_EQ(property(schema, "name"), JsonValue::parse(R"({"type": "string"})"));
   EXPECT_EQ(property(schema, "landlocked"), JsonValue::parse(R"({"type": "boolean"})"));
-  EXPECT_EQ(property(schema, "area"), JsonValue::parse(R"({"type": "number"})"));
+  // A float states its range (a double holds any JSON number).
+  EXPECT_EQ(
+      property(schema, "area"),
+      JsonValue::parse(
+          R"({"type": "number", "minimum": -3.4028234663852886e+38, "maximum": 3.4028234663852886e+38})"));
+  EXPECT_EQ(property(schema_of<District>(), "area_km2"), JsonValue::parse(R"({"type": "number"})"));
 }
 
-TEST(SchemaOf, A64BitIntegerIsUnboundedAndNarrowerOnesStateTheirRange) {
+TEST(SchemaOf, EveryIntegerStatesItsRange) {
   EXPECT_EQ(property(schema_of<City>(), "population"),
-            JsonValue::parse(R"({"type": "integer", "description": "Inhabitants of the city proper"})"));
+            JsonValue::parse(R"({"type": "integer", "minimum": -9223372036854775808,
+                                 "maximum": 9223372036854775807, "description": "Inhabitants of the city proper"})"));
   const JsonValue schema = schema_of<Country>();
   EXPECT_EQ(property(schema, "founded"),
             JsonValue::parse(R"({"type": "integer", "minimum": -2147483648, "maximum": 2147483647})"));
   EXPECT_EQ(property(schema, "regions"),
             JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 65535})"));
-  // Read through std::int64_t: larger values are refused rather than wrapped.
   EXPECT_EQ(property(schema, "visitors"),
-            JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 9223372036854775807})"));
+            JsonValue::parse(R"({"type": "integer", "minimum": 0, "maximum": 18446744073709551615})"));
 }
 
 TEST(SchemaOf, AnEnumIsAStringEnumOfTheNamesGiven) {

@@ -21,6 +21,47 @@ TEST(ContentLength, AnythingElseIsNotAnnounced) {
     EXPECT_EQ(content_length(Headers{{"Content-Length", odd}}), std::nullopt) << odd;
 }
 
+TEST(ContentLength, ACompressedAnswerAnnouncesNoDecodedLength) {
+  EXPECT_EQ(decoded_length(Headers{{"Content-Length", "20"}}), 20u);
+  EXPECT_EQ(decoded_length(Headers{{"Content-Length", "20"}, {"Content-Encoding", "identity"}}), 20u);
+  for (const char* encoding : {"gzip", "deflate", "br", "gzip, gzip"})
+    EXPECT_EQ(decoded_length(Headers{{"Content-Length", "20"}, {"Content-Encoding", encoding}}), std::nullopt)
+        << encoding;
+}
+
+// Growing copies the old block into the new one, both held at once: that
+// sum (twice what was held) stays within the limit, for any limit and any
+// chunking, and the buffer never reserves past the limit.
+TEST(BoundedBuffer, GrowingNeverHoldsTwiceTheLimit) {
+  constexpr std::size_t kMiB = 1 << 20;
+  for (const std::size_t limit : {40 * kMiB, 32 * kMiB + 1, 33 * kMiB, 48 * kMiB - 7, 3 * kMiB}) {
+    for (const std::size_t chunk : {std::size_t{16384}, std::size_t{10000}, std::size_t{7}, kMiB + 3}) {
+      if (chunk < 4096 && limit > 4 * kMiB) continue;  // slow, and nothing new
+      BoundedBuffer buffer(limit);
+      const std::string bytes(chunk, 'x');
+      std::size_t capacity = buffer.text().capacity();
+      while (buffer.append(bytes)) {
+        if (buffer.text().capacity() != capacity) {
+          const std::size_t held_while_copying = 2 * (buffer.size() - bytes.size());
+          EXPECT_LE(held_while_copying, limit) << limit << " in " << chunk << "-byte chunks";
+          EXPECT_LE(buffer.text().capacity(), limit) << limit << " in " << chunk << "-byte chunks";
+          capacity = buffer.text().capacity();
+        }
+      }
+      EXPECT_GT(buffer.size() + chunk, limit);
+    }
+  }
+}
+
+TEST(BoundedBuffer, ATruncatedBodyKeepsTheLimitAndSaysItDroppedBytes) {
+  BoundedBuffer buffer(10);
+  EXPECT_TRUE(buffer.append_truncated("0123"));
+  EXPECT_FALSE(buffer.append_truncated("456789abc"));
+  EXPECT_TRUE(buffer.full());
+  EXPECT_EQ(buffer.text(), "0123456789");
+  EXPECT_LE(buffer.text().capacity(), 15u);
+}
+
 TEST(BufferSink, TheAnnouncedLengthIsReservedBeforeTheFirstByte) {
   BufferSink sink(1 << 20);
   ASSERT_TRUE(sink.on_head(200, Headers{{"Content-Length", "20000"}}));
@@ -36,6 +77,15 @@ TEST(BufferSink, AnAnnouncementOverTheLimitReservesNothingAndTheLimitStillHolds)
   ASSERT_TRUE(sink.failure());
   EXPECT_THROW(std::rethrow_exception(sink.failure()), DecodeError);
   EXPECT_LT(sink.take().capacity(), 1000u);
+}
+
+// A compressed answer's Content-Length is that of its compressed bytes: its
+// body is no longer than the limit because the length is small.
+TEST(BufferSink, TheLengthOfACompressedAnswerReservesNothing) {
+  BufferSink sink(1 << 20);
+  ASSERT_TRUE(sink.on_head(200, Headers{{"Content-Length", "20000"}, {"Content-Encoding", "gzip"}}));
+  ASSERT_TRUE(sink.on_data("{"));
+  EXPECT_LT(sink.take().capacity(), 20000u);
 }
 
 }  // namespace

@@ -44,5 +44,17 @@ TEST(MemoryDownload, ARetryStartsFromNothing) {
   EXPECT_EQ(target.take(), "abcdef");
 }
 
+// The length of compressed bytes says nothing of the decoded ones: neither
+// refused nor reserved, the bytes are counted as they come.
+TEST(MemoryDownload, TheLengthOfACompressedDownloadIsOnlyInformation) {
+  MemoryDownload target(10);
+  target.reset();
+  ASSERT_TRUE(target.on_head(200, Headers{{"Content-Length", "1000"}, {"Content-Encoding", "gzip"}}));
+  EXPECT_EQ(target.info().content_length, 1000u);
+  EXPECT_TRUE(target.on_data("0123456789"));
+  EXPECT_FALSE(target.on_data("a"));
+  expect_decode_error(target.failure());
+}
+
 }  // namespace
 }  // namespace paradigm::detail

@@ -92,16 +92,123 @@ TEST_F(Pagination, AnEmptyListingIsAnEmptyLoop) {
   EXPECT_EQ(range.begin(), range.end());
 }
 
-TEST_F(Pagination, AServerRepeatingItsPageDoesNotLoopForever) {
+// A server that always names a next page must not make a loop endless:
+// paging that stops advancing is a DecodeError, after the items seen.
+std::size_t count_until_error(const std::function<void(std::size_t&)>& loop, std::string& error) {
+  std::size_t count = 0;
+  try {
+    loop(count);
+    ADD_FAILURE() << "the loop ended without an error";
+  } catch (const DecodeError& e) {
+    error = e.what();
+  }
+  return count;
+}
+
+TEST_F(Pagination, AServerRepeatingItsPageByCursorIsAnError) {
   server()
       .expect("GET", "/api/v3/threads", json_answer(page({thread_item("a")}, "n")))
       .expect("GET", "/api/v3/threads?starting_after=a", json_answer(page({thread_item("a")}, "n")));
-  std::size_t count = 0;
-  for (const Thread& each : client().all_threads()) {
-    (void)each;
-    ++count;
-  }
+  std::string error;
+  const std::size_t count = count_until_error(
+      [&](std::size_t& seen) {
+        for (const Thread& each : client().all_threads()) {
+          (void)each;
+          ++seen;
+        }
+      },
+      error);
   EXPECT_EQ(count, 2u);
+  EXPECT_NE(error.find("all_threads: the server's pages do not end"), std::string::npos) << error;
+}
+
+// Not only the page just before: a cursor used once is never used again.
+TEST_F(Pagination, ACursorCycleIsAnError) {
+  server()
+      .expect("GET", "/api/v3/threads/t1/turns", json_answer(page({turn_json("a", "completed")}, "n")))
+      .expect("GET", "/api/v3/threads/t1/turns?starting_after=a",
+              json_answer(page({turn_json("b", "completed")}, "n")))
+      .expect("GET", "/api/v3/threads/t1/turns?starting_after=b",
+              json_answer(page({turn_json("a", "completed")}, "n")));
+  std::string error;
+  const std::size_t count = count_until_error(
+      [&](std::size_t& seen) {
+        for (const Turn& each : client().all_turns("t1")) {
+          (void)each;
+          ++seen;
+        }
+      },
+      error);
+  EXPECT_EQ(count, 3u);
+  EXPECT_NE(error.find("the page after \"a\" was fetched already"), std::string::npos) << error;
+}
+
+TEST_F(Pagination, ACursorThatComesBackToWhereTheLoopStartedIsAnError) {
+  server().expect("GET", "/api/v3/threads?starting_after=a", json_answer(page({thread_item("a")}, "n")));
+  ThreadListOptions list;
+  list.starting_after = "a";
+  std::string error;
+  count_until_error(
+      [&](std::size_t&) {
+        for (const Thread& each : client().all_threads(list))
+          (void)each;
+      },
+      error);
+  EXPECT_NE(error.find("the page after \"a\" was fetched already"), std::string::npos) << error;
+}
+
+// A server that ignores `page` and always names a next one.
+TEST_F(Pagination, AServerRepeatingItsNumberedPageIsAnError) {
+  const json agent = {{"id", 1}, {"name", "a"}};
+  server()
+      .expect("GET", "/api/v3/agents", json_answer(page({agent}, "http://x/?page=2")))
+      .expect("GET", "/api/v3/agents?page=2", json_answer(page({agent}, "http://x/?page=2")));
+  std::string error;
+  const std::size_t count = count_until_error(
+      [&](std::size_t& seen) {
+        for (const Agent& each : client().all_agents()) {
+          (void)each;
+          ++seen;
+        }
+      },
+      error);
+  EXPECT_EQ(count, 2u);
+  EXPECT_NE(error.find("all_agents: the server's pages do not end: page 2 repeats"), std::string::npos)
+      << error;
+}
+
+TEST_F(Pagination, FullSourcePagesThatRepeatAreAnErrorToo) {
+  const json source = {{"id", "s"}, {"url", "https://example.org"}};
+  const std::string full = json{{"document", json::array()}, {"web", {source, source}}}.dump();
+  server()
+      .expect("GET", "/api/v3/sources?source_type=web&per_page=2", json_answer(full))
+      .expect("GET", "/api/v3/sources?source_type=web&page=2&per_page=2", json_answer(full));
+  SourceFilter filter;
+  filter.per_page = 2;
+  std::string error;
+  count_until_error(
+      [&](std::size_t&) {
+        for (const WebSource& each : client().all_web_sources(filter))
+          (void)each;
+      },
+      error);
+  EXPECT_NE(error.find("all_web_sources"), std::string::npos) << error;
+}
+
+// Looping over a range again starts over, with its guard too.
+TEST_F(Pagination, ASecondLoopStartsOverWithAFreshGuard) {
+  for (int loop = 0; loop < 2; ++loop) {
+    server()
+        .expect("GET", "/api/v3/threads", json_answer(page({thread_item("a")}, "n")))
+        .expect("GET", "/api/v3/threads?starting_after=a", json_answer(page({thread_item("b")})));
+  }
+  auto range = client().all_threads();
+  for (int loop = 0; loop < 2; ++loop) {
+    std::vector<std::string> ids;
+    for (const Thread& thread : range)
+      ids.push_back(thread.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"a", "b"}));
+  }
 }
 
 TEST_F(Pagination, AFailedPageThrowsFromTheLoop) {
