@@ -43,8 +43,8 @@ struct OwnedCoroutine {
     void unhandled_exception() { std::terminate(); }
   };
   OwnedCoroutine(std::coroutine_handle<promise_type> owned) : handle(owned) {}  // NOLINT
-  OwnedCoroutine(const OwnedCoroutine&) = delete;
-  OwnedCoroutine& operator=(const OwnedCoroutine&) = delete;
+  OwnedCoroutine(OwnedCoroutine&& other) noexcept : handle(std::exchange(other.handle, {})) {}
+  OwnedCoroutine& operator=(OwnedCoroutine&&) = delete;
   ~OwnedCoroutine() {
     if (handle) handle.destroy();
   }
