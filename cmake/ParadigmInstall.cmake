@@ -40,21 +40,30 @@ install(FILES
   "${PROJECT_BINARY_DIR}/paradigmConfigVersion.cmake"
   DESTINATION ${PARADIGM_CMAKE_DIR})
 
-# pkg-config: a shared libparadigm links libcurl itself, so its users need no
-# libcurl.pc (pkg-config reads Requires.private even for --cflags, and would
-# fail without libcurl's development package); a static one needs libcurl at
-# the user's link time.
+# pkg-config: `pkg-config --cflags --libs paradigm` (the README's line) must
+# link a program against what is installed. A shared libparadigm links
+# libcurl itself, so its users need no libcurl.pc (pkg-config reads Requires
+# even for --cflags, and would fail without libcurl's development package). A
+# static one is all there is: every program needs libcurl and the threads
+# library at its link, so they are in Requires and Libs, not in the .private
+# fields that only `--static` reads.
 if(BUILD_SHARED_LIBS)
-  set(PARADIGM_PC_LIBS_PRIVATE "")
-  set(PARADIGM_PC_REQUIRES_PRIVATE "")
+  set(PARADIGM_PC_REQUIRES "nlohmann_json")
+  set(PARADIGM_PC_LIBS_EXTRA "")
+  set(PARADIGM_PC_CFLAGS_EXTRA "")
 else()
-  set(PARADIGM_PC_LIBS_PRIVATE "-lpthread")
-  set(PARADIGM_PC_REQUIRES_PRIVATE "libcurl")
-endif()
-if(NOT BUILD_SHARED_LIBS)
+  set(PARADIGM_PC_REQUIRES "nlohmann_json libcurl")
+  set(PARADIGM_PC_LIBS_EXTRA "-lpthread")
   set(PARADIGM_PC_CFLAGS_EXTRA "-DPARADIGM_STATIC_DEFINE")
 endif()
-configure_file("${PROJECT_SOURCE_DIR}/cmake/paradigm.pc.in"
-  "${PROJECT_BINARY_DIR}/paradigm.pc" @ONLY)
+# The prefix is the one of the install (`cmake --install build --prefix
+# /opt/paradigm`), known only then: the file is written by the install step,
+# from a template whose other values are known now.
+set(PARADIGM_PC_PREFIX "@PARADIGM_PC_INSTALL_PREFIX@")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/paradigm.pc.in" "${PROJECT_BINARY_DIR}/paradigm.pc.in" @ONLY)
+install(CODE "
+  set(PARADIGM_PC_INSTALL_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+  configure_file(\"${PROJECT_BINARY_DIR}/paradigm.pc.in\" \"${PROJECT_BINARY_DIR}/paradigm.pc\" @ONLY)"
+  COMPONENT development)
 install(FILES "${PROJECT_BINARY_DIR}/paradigm.pc"
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

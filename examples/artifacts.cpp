@@ -18,8 +18,9 @@ int main(int argc, char** argv) try {
 
   for (const paradigm::Artifact& artifact : turn.artifacts()) {
     std::cout << "artifact " << artifact.id << ", thumbnail of " << artifact.thumbnail().size() << " bytes\n";
+    // The name comes from the server: reduced to a plain file name, it stays in `directory`.
     // Streamed to disk in constant memory; the file appears only when complete.
-    const auto target = directory / ("artifact-" + artifact.id);
+    const auto target = directory / paradigm::safe_file_name(artifact.name.value_or(artifact.id), "artifact");
     paradigm::DownloadInfo info = client.download_artifact_to_file(artifact.id, target);
     std::cout << "saved " << target << ": " << info.bytes << " bytes of "
               << info.content_type.value_or("unknown type")

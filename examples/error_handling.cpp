@@ -34,7 +34,7 @@ int main() try {
       std::cout << "answer: " << turn.final_answer() << '\n';
       break;
     case paradigm::TurnStatus::failed:
-      std::cout << "failed: " << (turn.error ? turn.error->message.value_or("") : "") << '\n';
+      std::cout << "failed: " << turn.error_message() << '\n';
       break;
     default:
       std::cout << "ended " << turn.status.text() << '\n';

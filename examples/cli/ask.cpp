@@ -27,20 +27,17 @@ paradigm::JsonValue read_schema(const std::string& path) {
   }
 }
 
-// Saves every artifact of the turn into `directory`, under the file name the
-// server gives in Content-Disposition (else the artifact id).
+// Saves every artifact of the turn into `directory` (created if missing).
 void download_artifacts(paradigm::ThreadsClient& client, const paradigm::Turn& turn,
                         const std::string& directory) {
-  std::filesystem::create_directories(directory);
-  for (const auto& artifact : turn.artifacts()) {
-    auto target = std::filesystem::path(directory) / artifact.id;
-    const auto info = client.download_artifact_to_file(artifact.id, target);
-    if (info.filename) {
-      const auto named = std::filesystem::path(directory) / *info.filename;
-      std::filesystem::rename(target, named);
-      target = named;
-    }
-    std::cerr << "saved " << target.string() << " (" << info.bytes << " bytes)\n";
+  const auto root = std::filesystem::u8path(directory);
+  std::filesystem::create_directories(root);
+  const auto artifacts = turn.artifacts();
+  for (std::size_t i = 0; i < artifacts.size(); ++i) {
+    paradigm::DownloadInfo info;
+    const auto saved =
+        save_artifact_in(client, artifacts[i], root, "artifact-" + std::to_string(i + 1), info);
+    std::cerr << "saved " << saved.string() << " (" << info.bytes << " bytes)\n";
   }
 }
 
@@ -142,9 +139,10 @@ int run_chat(const Common& common, const AskOptions& settings) {
     const auto turn = run_turn(client, request, thread, settings.stream, common.json);
     thread = turn.thread;  // follow-ups stay in the conversation
     print_ids(turn, common);
+    // --json: one turn per line (JSON Lines), so that the output is read a line at a time.
     code = settings.stream && !common.json && turn.status == paradigm::TurnStatus::completed
                ? kSuccess
-               : print_turn(turn, common.json);
+               : print_turn(turn, common.json, true);
     if (code == kSuccess) code = check_answer(turn, request.response_format);
   }
   if (interactive) std::cerr << '\n';

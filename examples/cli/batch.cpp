@@ -103,7 +103,10 @@ std::string result_line(const Input& input, const paradigm::TurnSet::Finished& f
   if (finished.turn) {
     out.set("status", finished.turn->status.text());
     out.set("answer", finished.turn->final_answer());
-    if (finished.turn->error) out.set("error", finished.turn->error->message.value_or("turn failed"));
+    if (finished.turn->error) {
+      const std::string why = finished.turn->error_message();
+      out.set("error", why.empty() ? "turn failed" : why);
+    }
   } else {
     out.set("status", "error");
     try {
@@ -119,7 +122,10 @@ std::string result_line(const Input& input, const paradigm::TurnSet::Finished& f
 class BatchProgress {
  public:
   BatchProgress(bool enabled, std::size_t total) : enabled_(enabled), total_(total), start_(Clock::now()) {}
-  ~BatchProgress() {
+  ~BatchProgress() { clear(); }
+
+  /// Erases the line, so that what follows (the summary) starts a line of its own.
+  void clear() {
     if (enabled_) std::cerr << "\r\033[K" << std::flush;
   }
 
@@ -172,9 +178,28 @@ class ResultWriter {
 
 }  // namespace
 
+// What `batch` cannot do, said before anything is sent.
+void refuse_unsupported(const Common& common, const AskOptions& settings) {
+  if (!settings.thread.empty()) {
+    throw paradigm::InvalidRequestError(
+        "batch starts a new thread for each question: --thread is not supported (use chat --thread ID)");
+  }
+  if (settings.stream) {
+    throw paradigm::InvalidRequestError(
+        "batch writes each answer once its turn is done: --stream is not supported");
+  }
+  if (common.json) {
+    throw paradigm::InvalidRequestError(
+        "batch always writes JSON Lines (one object per question): drop --json");
+  }
+}
+
 int run_batch(const Common& common, const AskOptions& settings, const BatchOptions& batch) {
+  refuse_unsupported(common, settings);
   if (batch.resume && batch.output.empty())
     throw paradigm::InvalidRequestError("--resume needs --output FILE");
+  // Before the output file is opened (and emptied): a missing key loses nothing.
+  auto client = make_client(common);
   std::ifstream file;
   if (!batch.input.empty() && batch.input != "-") {
     file.open(batch.input);
@@ -188,7 +213,6 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
     output.open(batch.output, batch.resume ? std::ios::app : std::ios::trunc);
     if (!output) throw paradigm::InvalidRequestError("cannot write " + batch.output);
   }
-  auto client = make_client(common);
   paradigm::TurnSetOptions options;
   options.max_in_flight = batch.concurrency;
   paradigm::TurnSet set(client, options);
@@ -214,6 +238,7 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
     }
     progress.show(done, set.running(), failed);
   }
+  progress.clear();
   std::cerr << (done - failed) << " completed, " << failed << " failed";
   if (!skip.empty()) std::cerr << ", " << skip.size() << " already answered";
   std::cerr << '\n';

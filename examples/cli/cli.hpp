@@ -7,6 +7,7 @@
 
 #include "terminal.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,12 +43,23 @@ struct Common {
 /// recording to or replaying from a cassette with --record / --replay.
 paradigm::ThreadsClient make_client(const Common& common);
 
-/// Prints a turn: its final answer, or the whole turn as JSON with --json.
+/// Prints a turn: its final answer, or with --json the whole turn as JSON
+/// (indented, or on one line for `json_lines`: `chat` writes JSON Lines).
 /// Returns kTurnFailed (with the error on stderr) for a failed or cancelled turn.
-int print_turn(const paradigm::Turn& turn, bool json);
+int print_turn(const paradigm::Turn& turn, bool json, bool json_lines = false);
 
 /// With --verbose: "thread ID turn ID status" on stderr, for follow-ups (--thread).
 void print_ids(const paradigm::Turn& turn, const Common& common);
+
+/// Downloads `artifact` to a new file of `directory` (downloads.cpp). The
+/// name comes from the server (its `name`, else Content-Disposition, else its
+/// id, else `fallback`), reduced to a plain file name (paradigm::safe_file_name),
+/// and numbered ("chart (1).png") when taken: nothing the server says can
+/// name a path outside `directory` or replace a file. Returns the file.
+std::filesystem::path save_artifact_in(paradigm::ThreadsClient& client, const paradigm::Artifact& artifact,
+                                       const std::filesystem::path& directory, const std::string& fallback,
+                                       paradigm::DownloadInfo& info,
+                                       const paradigm::ProgressCallback& progress = {});
 
 /// Pretty JSON of a model type.
 std::string pretty(const std::string& json);

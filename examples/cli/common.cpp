@@ -11,6 +11,13 @@ paradigm::ThreadsClient make_client(const Common& common) {
   paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
   if (!common.base_url.empty()) options.base_url = common.base_url;
   if (!common.api_key.empty()) options.api_key = common.api_key;
+  // Said for a shell (the library's own message names ClientOptions::api_key).
+  const bool no_key = options.api_key.reveal().find_first_not_of(" \t\r\n") == std::string::npos;
+  if (no_key && common.replay_path.empty()) {
+    throw paradigm::InvalidRequestError(
+        "no API key: export PARADIGM_API_KEY=... or pass --api-key KEY (create one in your Paradigm "
+        "profile, \"API Keys\")");
+  }
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
@@ -34,8 +41,10 @@ std::string pretty(const std::string& json) {
   return paradigm::JsonValue::parse(json).dump(2);
 }
 
-int print_turn(const paradigm::Turn& turn, bool json) {
-  if (json) {
+int print_turn(const paradigm::Turn& turn, bool json, bool json_lines) {
+  if (json && json_lines) {
+    std::cout << paradigm::to_json(turn) << '\n' << std::flush;
+  } else if (json) {
     std::cout << pretty(paradigm::to_json(turn)) << '\n';
   } else if (turn.status == paradigm::TurnStatus::completed) {
     std::cout << turn.final_answer() << '\n';

@@ -1,6 +1,7 @@
 // paradigm wait / turns / threads / cancel / agents.
 #include "commands.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace paradigm_cli {
@@ -82,15 +83,31 @@ int run_agents(const Common& common) {
   return kSuccess;
 }
 
+// -o FILE: the file the user named (replaced when it exists). -o DIR (an
+// existing directory, or a name ending in a slash): a new file in it, named
+// by the server as `ask --download-artifacts` does.
 int run_artifact(const Common& common, const std::string& id, const std::string& output) {
   auto client = make_client(common);
   ProgressLine progress(stderr_is_terminal());
-  const auto info = client.download_artifact_to_file(
-      id, output, [&progress](std::uint64_t received, std::optional<std::uint64_t> total) {
-        progress.show_bytes(received, total);
-      });
+  const paradigm::ProgressCallback show = [&progress](std::uint64_t received,
+                                                      std::optional<std::uint64_t> total) {
+    progress.show_bytes(received, total);
+  };
+  const auto path = std::filesystem::u8path(output);
+  const bool into_directory = !output.empty() && (output.back() == '/' || output.back() == '\\' ||
+                                                  std::filesystem::is_directory(path));
+  paradigm::DownloadInfo info;
+  std::string saved = output;
+  if (into_directory) {
+    std::filesystem::create_directories(path);
+    paradigm::Artifact artifact;
+    artifact.id = id;
+    saved = save_artifact_in(client, artifact, path, "artifact", info, show).string();
+  } else {
+    info = client.download_artifact_to_file(id, output, show);
+  }
   progress.clear();
-  std::cerr << "saved " << output << " (" << info.bytes << " bytes"
+  std::cerr << "saved " << saved << " (" << info.bytes << " bytes"
             << (info.content_type ? ", " + *info.content_type : std::string()) << ")\n";
   return kSuccess;
 }

@@ -8,7 +8,7 @@
 //   paradigm --record session.jsonl ask "..."   # then: paradigm --replay session.jsonl ask "..."
 //
 // Exit codes: 0 success, 1 API or connection error, 2 usage, 3 turn failed or
-// cancelled, 4 wait deadline passed.
+// cancelled, 4 wait deadline passed, 5 the answer does not follow --schema.
 
 #include "commands.hpp"
 
@@ -20,24 +20,35 @@ namespace {
 
 using namespace paradigm_cli;
 
-// Options every subcommand takes, wherever they appear on the line.
 void add_deadline(CLI::App& command, Common& common) {
   command
       .add_option("--deadline", common.deadline_seconds, "Stop waiting for the turn after SECONDS (exit 4)")
       ->check(CLI::PositiveNumber);
 }
 
-void add_common(CLI::App& command, Common& common, bool agent) {
+// Options every subcommand takes, before or after the subcommand's name: the
+// application has them (`paradigm --api-key KEY ask ...`), and each subcommand
+// too, so that its --help lists them; both set the same variables.
+void add_connection(CLI::App& command, Common& common) {
   command.add_option("--base-url", common.base_url, "Instance URL (default: $PARADIGM_BASE_URL)");
   command.add_option("--api-key", common.api_key, "API key (default: $PARADIGM_API_KEY)");
-  command.add_flag("--json", common.json, "Print the full object as JSON");
   command.add_flag("-v,--verbose", common.verbose, "Also print thread and turn ids on stderr");
+}
+
+// `batch` has no --json of its own (it always writes JSON Lines): given
+// anyway, the application's takes it and run_batch refuses it.
+void add_common(CLI::App& command, Common& common, bool agent, bool json = true) {
+  add_connection(command, common);
+  if (json) command.add_flag("--json", common.json, "Print the full object as JSON");
   if (agent) command.add_option("--agent", common.agent, "Agent id (default: the company's default agent)");
 }
 
-void add_turn_settings(CLI::App& command, AskOptions& ask) {
-  command.add_option("--thread", ask.thread, "Continue this thread");
-  command.add_flag("--stream", ask.stream, "Print the answer as it is generated");
+// `batch` parses --thread and --stream only to refuse them with a reason
+// (run_batch): they are not in its --help.
+void add_turn_settings(CLI::App& command, AskOptions& ask, bool batch = false) {
+  command.add_option("--thread", ask.thread, "Continue this thread")->group(batch ? "" : "Options");
+  command.add_flag("--stream", ask.stream, "Print the answer as it is generated")
+      ->group(batch ? "" : "Options");
   command.add_option("--force-tool", ask.force_tool, "Force a tool, e.g. document_search, code_execution");
   command.add_option("--mcp-server", ask.mcp_server, "Restrict tools to this MCP server");
   command.add_option("--workspace", ask.workspaces, "Scope to a workspace (repeatable)")
@@ -84,7 +95,8 @@ int report(const std::exception& error) {
 int main(int argc, char** argv) {
   CLI::App app{"paradigm: ask LightOn Paradigm's agents from the shell (Threads API v3)"};
   app.require_subcommand(1);
-  app.fallthrough();  // --record and --replay also after the subcommand
+  app.fallthrough();  // the application's options also after the subcommand
+  app.set_version_flag("--version", std::string("paradigm ") + paradigm::version());
   Common common;
   AskOptions ask;
   std::vector<std::string> ids;
@@ -92,13 +104,16 @@ int main(int argc, char** argv) {
   std::string output;
 
   auto* record = app.add_option("--record", common.record_path,
-                                 "Append every HTTP exchange to this cassette (JSON Lines, no API key)");
+                                "Append every HTTP exchange to this cassette (JSON Lines, no API key)");
   app.add_option("--replay", common.replay_path, "Answer from this cassette instead of a server")
       ->check(CLI::ExistingFile)
       ->excludes(record);
+  add_connection(app, common);
+  app.add_flag("--json", common.json, "Print the full object as JSON (chat: one line per turn)");
 
   auto* ask_command = app.add_subcommand("ask", "Ask a question and print the final answer");
-  ask_command->add_option("query", ask.query, "The question")->required();
+  std::vector<std::string> query_words;  // `paradigm ask What is the capital of France?` needs no quotes
+  ask_command->add_option("query", query_words, "The question (quotes are optional)")->required();
   ask_command->add_flag("--background", ask.background, "Start the turn and print THREAD TURN");
   ask_command->add_option("--download-artifacts", ask.download_dir,
                           "Save the turn's artifacts in this directory");
@@ -122,8 +137,8 @@ int main(int argc, char** argv) {
   batch_command->add_option("--order", batch.order, "Results in input or completion order (default input)")
       ->check(CLI::IsMember({"input", "completion"}));
   batch_command->add_flag("--resume", batch.resume, "Skip inputs the output file already answered");
-  add_turn_settings(*batch_command, ask);
-  add_common(*batch_command, common, true);
+  add_turn_settings(*batch_command, ask, true);
+  add_common(*batch_command, common, true, false);
 
   auto* wait = app.add_subcommand("wait", "Wait for a turn and print its answer");
   wait->add_option("thread", ids, "Thread id and turn id")->required()->expected(2);
@@ -157,6 +172,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kSuccess : kUsage;
   }
+  for (const auto& word : query_words)
+    ask.query += (ask.query.empty() ? "" : " ") + word;
 
   try {
     return dispatch(app, common, ask, batch, ids, limit, output);

@@ -4,6 +4,7 @@
 #include <paradigm/json_value.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -112,5 +113,16 @@ struct PARADIGM_API AgentFile {
   JsonValue external_metadata;
   JsonValue extra;
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(AgentCompany);
+PARADIGM_VALUE_OPERATORS(AgentGroup);
+PARADIGM_VALUE_OPERATORS(AgentWorkspace);
+PARADIGM_VALUE_OPERATORS(AgentTools);
+PARADIGM_VALUE_OPERATORS(Agent);
+PARADIGM_VALUE_OPERATORS(AgentTag);
+PARADIGM_VALUE_OPERATORS(FileWorkspace);
+PARADIGM_VALUE_OPERATORS(FileTag);
+PARADIGM_VALUE_OPERATORS(AgentFile);
 
 }  // namespace paradigm

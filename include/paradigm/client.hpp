@@ -40,7 +40,7 @@ class PARADIGM_API ThreadsClient {
 
   // --- The operations --------------------------------------------------------
   //
-  // Every row of PARADIGM_OPERATIONS (<paradigm/operations.hpp>, where each is
+  // Every row of the operations table (<paradigm/operation_list.inc>, where each is
   // documented) is two methods here, e.g. for get_turn:
   //
   //     Turn get_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call = {});
@@ -58,17 +58,13 @@ class PARADIGM_API ThreadsClient {
   // (Its defaulted
   // arguments are overloads: GCC 12 mishandles default arguments inside a
   // co_await expression.)
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                           \
-  Result name(PARADIGM_PARAMS(PARADIGM_DECL, params, optional));                                    \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));                   \
-  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL, params, optional)) {                 \
-    return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL, params, optional));                    \
-  }                                                                                                 \
-  PARADIGM_IF_OPTIONAL(                                                                             \
-      optional, Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED, params, optional)) { \
-        return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED, params, optional));                    \
-      })                                                                                            \
-  PARADIGM_IF_PAGED(kind, PageRange<detail::PageItem<Result>> PARADIGM_PAGED_RANGE(kind)(           \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                  \
+  Result name(PARADIGM_PARAMS(PARADIGM_DECL, params, optional));                                           \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional));                          \
+  Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL, params, optional));                         \
+  PARADIGM_IF_OPTIONAL(optional,                                                                           \
+                       Future<Result> async_##name(PARADIGM_PARAMS(PARADIGM_REQUIRED, params, optional));) \
+  PARADIGM_IF_PAGED(kind, PageRange<detail::PageItem<Result>> PARADIGM_PAGED_RANGE(kind)(                  \
                               PARADIGM_PARAMS(PARADIGM_DECL, params, optional)) const;)
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
@@ -79,12 +75,8 @@ class PARADIGM_API ThreadsClient {
   Thread cancel_turn(std::string_view thread_id, const CallOptions& call = {}) {
     return cancel_running_turn(thread_id, call);
   }
-  Future<Thread> async_cancel_turn(std::string_view thread_id, const CallOptions& call) {
-    return async_cancel_running_turn(thread_id, call);
-  }
-  Future<Thread> async_cancel_turn(std::string_view thread_id) {
-    return async_cancel_running_turn(thread_id, CallOptions());
-  }
+  Future<Thread> async_cancel_turn(std::string_view thread_id, const CallOptions& call);
+  Future<Thread> async_cancel_turn(std::string_view thread_id);
 
   /// Streams only the answer text (see paradigm::on_text).
   Turn stream_turn_text(std::string_view thread_id, const TurnRequest& request, const TextHandler& on_text,
@@ -93,15 +85,11 @@ class PARADIGM_API ThreadsClient {
                                       const TextHandler& on_text, const StreamOptions& stream,
                                       const CallOptions& call);
   Future<Turn> async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
-                                      const TextHandler& on_text) {
-    return async_stream_turn_text(thread_id, request, on_text, StreamOptions(), CallOptions());
-  }
+                                      const TextHandler& on_text);
   /// The bytes of an artifact, in memory (download_artifact_content without the metadata).
   std::string download_artifact_bytes(std::string_view artifact_id, const CallOptions& call = {});
   Future<std::string> async_download_artifact_bytes(std::string_view artifact_id, const CallOptions& call);
-  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id) {
-    return async_download_artifact_bytes(artifact_id, CallOptions());
-  }
+  Future<std::string> async_download_artifact_bytes(std::string_view artifact_id);
   /// download_artifact_to_file for a std::filesystem::path (any type with
   /// u8string()), without this header including <filesystem>.
   template <class Path, class = decltype(std::declval<const Path&>().u8string())>

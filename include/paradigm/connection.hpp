@@ -1,9 +1,19 @@
 #pragma once
 
+#include <paradigm/agent.hpp>
+#include <paradigm/artifact.hpp>
+#include <paradigm/detail/operation_macros.hpp>
+#include <paradigm/download.hpp>
 #include <paradigm/export.hpp>
 #include <paradigm/future.hpp>
-#include <paradigm/operations.hpp>
 #include <paradigm/options.hpp>
+#include <paradigm/page.hpp>
+#include <paradigm/requests.hpp>
+#include <paradigm/source.hpp>
+#include <paradigm/stream.hpp>
+#include <paradigm/thread.hpp>
+#include <paradigm/tool.hpp>
+#include <paradigm/turn.hpp>
 
 #include <memory>
 
@@ -13,7 +23,7 @@ namespace paradigm {
 /// ThreadsClient forwards its calls to. `make_threads_connection(options)`
 /// makes the default one (libcurl, with retries, waiting and streaming).
 ///
-/// For every row of PARADIGM_OPERATIONS (<paradigm/operations.hpp>), e.g.
+/// For every row of the operations table (<paradigm/operation_list.inc>), e.g.
 /// get_turn, a connection has
 ///
 ///     virtual Turn get_turn(std::string_view thread_id, std::string_view turn_id, const CallOptions& call);
@@ -51,21 +61,6 @@ class PARADIGM_API ThreadsConnection {
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 };
-
-namespace detail {
-
-/// Runs an operation on a connection from its request (the blocking form):
-/// what code written once for every operation calls (the ranges of paged listings).
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)       \
-  inline Result call_operation(ThreadsConnection& connection,                   \
-                               [[maybe_unused]] const ops::Request& forwarded,  \
-                               const CallOptions& forwarded_call) {             \
-    return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional)); \
-  }
-#include <paradigm/operation_list.inc>
-#undef PARADIGM_OPERATION
-
-}  // namespace detail
 
 /// The default connection: libcurl with a pool of reused connections (at most
 /// `max_connections` open), the retry rules, waiting through 202s and

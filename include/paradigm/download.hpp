@@ -1,5 +1,7 @@
 #pragma once
 
+#include <paradigm/value_operators.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -72,5 +74,9 @@ class ChunkSink {
 
 /// Reports download progress: bytes so far and the total when known.
 using ProgressCallback = std::function<void(std::uint64_t received, std::optional<std::uint64_t> total)>;
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(DownloadInfo);
+PARADIGM_VALUE_OPERATORS(ArtifactContent);
 
 }  // namespace paradigm

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <paradigm/export.hpp>
+
 #include <array>
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +56,13 @@ constexpr std::string_view to_string(E value) noexcept {
   return index < EnumNames<E>::names.size() ? EnumNames<E>::names[index] : std::string_view{};
 }
 
+/// Prints the wire name (GoogleTest's messages use it).
+PARADIGM_API std::ostream& operator<<(std::ostream& out, TurnStatus value);
+PARADIGM_API std::ostream& operator<<(std::ostream& out, PartType value);
+PARADIGM_API std::ostream& operator<<(std::ostream& out, Role value);
+PARADIGM_API std::ostream& operator<<(std::ostream& out, ToolType value);
+PARADIGM_API std::ostream& operator<<(std::ostream& out, WorkspaceType value);
+
 /// An enum that stays open to values this SDK does not know yet: an unknown
 /// wire value parses as `E::unknown`, keeps its text, and is written back as is.
 ///
@@ -95,6 +105,11 @@ class OpenEnum {
   friend bool operator!=(E a, const OpenEnum& b) noexcept { return a != b.value_; }
   friend bool operator==(const OpenEnum& a, const OpenEnum& b) noexcept { return a.text_ == b.text_; }
   friend bool operator!=(const OpenEnum& a, const OpenEnum& b) noexcept { return a.text_ != b.text_; }
+  /// Prints the wire text ("unknown" when absent). (The inserter of a
+  /// string_view is declared by <string_view>: this header needs no <ostream>.)
+  friend std::ostream& operator<<(std::ostream& out, const OpenEnum& value) {
+    return out << (value.text_.empty() ? std::string_view("unknown") : std::string_view(value.text_));
+  }
 
  private:
   E value_ = E::unknown;

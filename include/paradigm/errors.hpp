@@ -59,9 +59,12 @@ struct ApiErrorDetails {
   std::string request_id;
   /// The response headers (the API key, if echoed, reads `[REDACTED]`).
   Headers headers;
-  /// The request that failed, e.g. "POST /api/v3/threads/turns".
+  /// The request that failed, e.g. "POST" and "/api/v3/threads/turns".
   std::string method;
   std::string path;
+  /// The URL it was sent to: the instance's base URL (host and any base path,
+  /// without user:password) and the path, without the query string.
+  std::string url;
 };
 
 /// The server answered with an HTTP error status.

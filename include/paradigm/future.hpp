@@ -4,7 +4,6 @@
 #include <paradigm/export.hpp>
 #include <paradigm/options.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -84,7 +83,12 @@ class PARADIGM_API StateBase {
 
   /// Consumers of the result (Future handles, continuations not run yet):
   /// with one, `std::move(future).get()` may move the value out.
-  std::atomic<int> consumers{0};
+  void acquire() noexcept;
+  void release() noexcept;
+  bool sole_consumer() const noexcept;
+  /// Counts down to zero (when_all): true for the call that reaches it.
+  bool count_down() noexcept;
+  void set_countdown(std::size_t count) noexcept;
 
   /// The errors of a misused future or promise (paradigm::Error, compiled here).
   [[noreturn]] static void throw_empty();
@@ -110,6 +114,8 @@ class PARADIGM_API StateBase {
   std::optional<TurnRef> turn_;
   ResponseInfo response_;
   std::vector<std::shared_ptr<StateBase>> links_;
+  int consumers_ = 0;
+  std::size_t countdown_ = 0;
 };
 
 /// The state a Future<T> and the operation producing it share.
@@ -286,7 +292,7 @@ class Future {
     if constexpr (std::is_void_v<T>) {
       state().value();
     } else {
-      if (state().consumers.load() == 1) return T(state().take());
+      if (state().sole_consumer()) return T(state().take());
       return T(state().value());
     }
   }
@@ -336,10 +342,10 @@ class Future {
     return *state_;
   }
   void acquire() noexcept {
-    if (state_) state_->consumers.fetch_add(1);
+    if (state_) state_->acquire();
   }
   void release() noexcept {
-    if (state_) state_->consumers.fetch_sub(1);
+    if (state_) state_->release();
   }
 
   std::shared_ptr<detail::SharedState<T>> state_;
@@ -485,7 +491,7 @@ Future<std::vector<Future<T>>> when_all(std::vector<Future<T>> futures) {
     all->succeed(All());
     return detail::FutureAccess::make(all);
   }
-  auto left = std::make_shared<std::atomic<std::size_t>>(futures.size());
+  all->set_countdown(futures.size());
   auto inputs = std::make_shared<All>(futures);
   for (const auto& future : futures) {
     const auto& state = detail::FutureAccess::state(future);
@@ -494,8 +500,8 @@ Future<std::vector<Future<T>>> when_all(std::vector<Future<T>> futures) {
   }
   all->set_executor(detail::FutureAccess::state(futures.front())->executor());
   for (const auto& future : futures) {
-    detail::FutureAccess::state(future)->add({[all, left, inputs] {
-                                                if (left->fetch_sub(1) == 1) all->succeed(std::move(*inputs));
+    detail::FutureAccess::state(future)->add({[all, inputs] {
+                                                if (all->count_down()) all->succeed(std::move(*inputs));
                                               },
                                               [all](std::exception_ptr error) { all->abandon(error); }});
   }
@@ -507,7 +513,7 @@ template <class... T>
 Future<std::tuple<Future<T>...>> when_all(Future<T>... futures) {
   using All = std::tuple<Future<T>...>;
   auto all = std::make_shared<detail::SharedState<All>>();
-  auto left = std::make_shared<std::atomic<std::size_t>>(sizeof...(T));
+  all->set_countdown(sizeof...(T));
   auto inputs = std::make_shared<All>(futures...);
   const auto each = [&](auto&& f) { (f(futures), ...); };
   each([&](const auto& future) {
@@ -519,8 +525,8 @@ Future<std::tuple<Future<T>...>> when_all(Future<T>... futures) {
   }
   if constexpr (sizeof...(T) == 0) all->succeed(All());
   each([&](const auto& future) {
-    detail::FutureAccess::state(future)->add({[all, left, inputs] {
-                                                if (left->fetch_sub(1) == 1) all->succeed(std::move(*inputs));
+    detail::FutureAccess::state(future)->add({[all, inputs] {
+                                                if (all->count_down()) all->succeed(std::move(*inputs));
                                               },
                                               [all](std::exception_ptr error) { all->abandon(error); }});
   });

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,6 +108,8 @@ class PARADIGM_API JsonValue {
 
   friend PARADIGM_API bool operator==(const JsonValue& a, const JsonValue& b);
   friend bool operator!=(const JsonValue& a, const JsonValue& b) { return !(a == b); }
+  /// Prints the compact JSON (invalid UTF-8 as U+FFFD).
+  friend PARADIGM_API std::ostream& operator<<(std::ostream& out, const JsonValue& value);
 
   /// nlohmann interop; the type is complete once <paradigm/json.hpp> is included.
   JsonValue(const nlohmann::json& value);  // NOLINT(google-explicit-constructor)

@@ -62,6 +62,23 @@
   X(ThreadRequest)                \
   X(ThreadUpdate)
 
+/// The other value types: compared and printed like the model and the
+/// requests (<paradigm/value_operators.hpp>), but not documents of the API.
+/// Expand it where <paradigm/download.hpp>, <paradigm/progress.hpp> and
+/// <paradigm/stream.hpp> are included too.
+#define PARADIGM_VALUE_TYPES(X) \
+  X(DownloadInfo)               \
+  X(ArtifactContent)            \
+  X(StreamEvent)                \
+  X(TurnProgress)               \
+  X(ListOptions)                \
+  X(ThreadListOptions)          \
+  X(AgentFilter)                \
+  X(AgentFileFilter)            \
+  X(AgentTagFilter)             \
+  X(SourceFilter)                \
+  X(PageOptions)
+
 namespace paradigm {
 
 /// True for the types of PARADIGM_MODEL_TYPES.

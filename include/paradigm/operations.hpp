@@ -41,35 +41,6 @@
 
 namespace paradigm {
 
-namespace detail {
-
-/// How an operation takes a parameter it holds as T: strings as views,
-/// numbers and enums by value, anything else by const reference.
-template <class T>
-using Param = std::conditional_t<std::is_same_v<T, std::string>, std::string_view,
-                                 std::conditional_t<std::is_scalar_v<T>, T, const T&>>;
-
-/// How a paged listing asks for its next page: after the last id, or the next page number.
-enum class Paging { by_cursor, by_number };
-
-/// The item type of a page: T for Page<T>.
-template <class P>
-struct PageOf;
-template <class T>
-struct PageOf<Page<T>> {
-  using type = T;
-};
-template <class P>
-using PageItem = typename PageOf<P>::type;
-
-/// The trailing parameter of an overload that leaves the CallOptions out. It
-/// cannot be made from `{}`, so `f(a, {})` still means the CallOptions.
-struct Omitted {
-  explicit Omitted() = default;
-};
-
-}  // namespace detail
-
 /// One type per operation, holding its arguments: what a decorator
 /// (<paradigm/decorate.hpp>) sees of a call. `name` is the operation's name,
 /// `Result` what it returns, `streams` whether its answer is delivered as it

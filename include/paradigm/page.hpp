@@ -1,6 +1,7 @@
 #pragma once
 
 #include <paradigm/json_value.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -26,5 +27,17 @@ struct Page {
   /// True when the server says there is a next page.
   bool has_more() const noexcept { return next.has_value() && !next->empty(); }
 };
+
+struct Turn;
+struct Thread;
+struct Agent;
+struct AgentFile;
+
+// ==, != and << (as JSON) of the pages the client returns, for tests:
+// <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(Page<Turn>);
+PARADIGM_VALUE_OPERATORS(Page<Thread>);
+PARADIGM_VALUE_OPERATORS(Page<Agent>);
+PARADIGM_VALUE_OPERATORS(Page<AgentFile>);
 
 }  // namespace paradigm

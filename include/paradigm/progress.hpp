@@ -5,6 +5,7 @@
 #include <paradigm/stream.hpp>
 #include <paradigm/tool.hpp>
 #include <paradigm/turn.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <functional>
 #include <memory>
@@ -96,5 +97,10 @@ class PARADIGM_API TurnProgressTracker {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(TurnProgress);
+/// Prints the name of a kind ("tool_step", ...).
+PARADIGM_API std::ostream& operator<<(std::ostream& out, TurnProgress::Kind kind);
 
 }  // namespace paradigm

@@ -2,6 +2,7 @@
 
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -145,6 +146,16 @@ struct PARADIGM_API AgentTagFilter {
   QueryParams extra_query;
 };
 
+/// Page-number pagination of a listing with no filter of its own (`list_tags`).
+struct PARADIGM_API PageOptions {
+  /// 1 and up.
+  std::optional<int> page;
+  /// 1 to 1000 (server default).
+  std::optional<int> page_size;
+  /// Other query parameters, sent as given (filters this SDK does not name).
+  QueryParams extra_query;
+};
+
 /// Filters for `list_sources` (GET /api/v3/sources).
 struct PARADIGM_API SourceFilter {
   std::optional<std::string> id;
@@ -161,5 +172,17 @@ struct PARADIGM_API SourceFilter {
 
 /// Feedback on a turn (PATCH /api/v3/threads/{id}/turns/{turn_id}?action=...).
 enum class FeedbackAction { like_dislike, copied, flag };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(TurnRequest);
+PARADIGM_VALUE_OPERATORS(ThreadRequest);
+PARADIGM_VALUE_OPERATORS(ThreadUpdate);
+PARADIGM_VALUE_OPERATORS(ListOptions);
+PARADIGM_VALUE_OPERATORS(ThreadListOptions);
+PARADIGM_VALUE_OPERATORS(AgentFilter);
+PARADIGM_VALUE_OPERATORS(AgentFileFilter);
+PARADIGM_VALUE_OPERATORS(AgentTagFilter);
+PARADIGM_VALUE_OPERATORS(SourceFilter);
+PARADIGM_VALUE_OPERATORS(PageOptions);
 
 }  // namespace paradigm

@@ -3,6 +3,7 @@
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
 #include <paradigm/timestamp.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -53,5 +54,10 @@ struct PARADIGM_API SourceList {
 
   bool empty() const noexcept { return document.empty() && web.empty(); }
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(WebSource);
+PARADIGM_VALUE_OPERATORS(DocumentSource);
+PARADIGM_VALUE_OPERATORS(SourceList);
 
 }  // namespace paradigm

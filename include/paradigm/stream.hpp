@@ -2,6 +2,7 @@
 
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <functional>
 #include <optional>
@@ -41,5 +42,8 @@ PARADIGM_API std::optional<std::string> text_delta(const StreamEvent& event);
 /// A StreamHandler that passes each text delta to `on_text` and never stops.
 /// Text that arrives only in a final turn (no deltas before) is passed once.
 PARADIGM_API StreamHandler on_text(TextHandler on_text);
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(StreamEvent);
 
 }  // namespace paradigm

@@ -4,6 +4,7 @@
 #include <paradigm/export.hpp>
 #include <paradigm/json_value.hpp>
 #include <paradigm/timestamp.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -41,5 +42,8 @@ struct PARADIGM_API Thread {
   /// True when no turn is running (the status is completed, failed or cancelled).
   bool is_terminal() const noexcept { return paradigm::is_terminal(status.value()); }
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(Thread);
 
 }  // namespace paradigm

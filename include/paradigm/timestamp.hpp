@@ -3,6 +3,7 @@
 #include <paradigm/export.hpp>
 
 #include <chrono>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,8 @@ class PARADIGM_API Timestamp {
   friend bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.time_ == b.time_; }
   friend bool operator!=(const Timestamp& a, const Timestamp& b) noexcept { return a.time_ != b.time_; }
   friend bool operator<(const Timestamp& a, const Timestamp& b) noexcept { return a.time_ < b.time_; }
+  /// Prints the text form.
+  friend PARADIGM_API std::ostream& operator<<(std::ostream& out, const Timestamp& value);
 
  private:
   clock::time_point time_{};

@@ -7,6 +7,7 @@
 #include <paradigm/source.hpp>
 #include <paradigm/special_members.hpp>
 #include <paradigm/timestamp.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <map>
@@ -97,5 +98,13 @@ struct PARADIGM_API ToolCall {
   const ProgressReport* latest_progress() const& noexcept;
   const ProgressReport* latest_progress() && = delete;
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(Tool);
+PARADIGM_VALUE_OPERATORS(McpServer);
+PARADIGM_VALUE_OPERATORS(ProgressReport);
+PARADIGM_VALUE_OPERATORS(ToolStep);
+PARADIGM_VALUE_OPERATORS(ToolCallResult);
+PARADIGM_VALUE_OPERATORS(ToolCall);
 
 }  // namespace paradigm

@@ -7,6 +7,7 @@
 #include <paradigm/special_members.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
+#include <paradigm/value_operators.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -93,6 +94,10 @@ struct PARADIGM_API Turn {
 
   /// The final answer: the last `text` part of the agent's message ("" when none yet).
   std::string final_answer() const;
+  /// Why the turn failed: `error->message`, else `error->code`, else "".
+  ///
+  ///     if (turn.status == paradigm::TurnStatus::failed) std::cerr << turn.error_message() << '\n';
+  std::string error_message() const;
   /// The agent's message (the last `assistant` message), or null before it exists.
   const Message* answer() const& noexcept;
   const Message* answer() && = delete;  // would dangle: keep the turn in a variable
@@ -107,5 +112,14 @@ struct PARADIGM_API Turn {
   /// True once the turn is completed, failed or cancelled.
   bool is_terminal() const noexcept { return paradigm::is_terminal(status.value()); }
 };
+
+// ==, != and << (as JSON) of each type, for tests: <paradigm/value_operators.hpp>.
+PARADIGM_VALUE_OPERATORS(TurnError);
+PARADIGM_VALUE_OPERATORS(DocumentPart);
+PARADIGM_VALUE_OPERATORS(WorkspacePart);
+PARADIGM_VALUE_OPERATORS(PartTag);
+PARADIGM_VALUE_OPERATORS(Part);
+PARADIGM_VALUE_OPERATORS(Message);
+PARADIGM_VALUE_OPERATORS(Turn);
 
 }  // namespace paradigm

@@ -5,6 +5,7 @@
 // is the last.
 
 #include <paradigm/client.hpp>
+#include <paradigm/operations.hpp>
 
 #include <memory>
 
@@ -13,6 +14,16 @@ namespace paradigm {
 namespace {
 
 using detail::Paging;
+
+// Runs a paged listing on a connection from its request (the blocking form).
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                       \
+  PARADIGM_IF_PAGED(                                                                            \
+      kind, Result call_operation(ThreadsConnection& connection, const ops::Request& forwarded, \
+                                  const CallOptions& forwarded_call) {                          \
+        return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER, params, optional));             \
+      })
+#include <paradigm/operation_list.inc>
+#undef PARADIGM_OPERATION
 
 // Moves cursor options past `previous`; false when there is no next page.
 template <class Item>
@@ -51,7 +62,7 @@ PageRange<detail::PageItem<typename Request::Result>> paged(std::shared_ptr<Thre
           }
           if (!more) return std::nullopt;
         }
-        return detail::call_operation(*connection, request, call);
+        return call_operation(*connection, request, call);
       });
 }
 

@@ -59,14 +59,22 @@ Future<Result> started(Start&& start) {
 
 }  // namespace
 
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                   \
-  Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                    \
-    return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional));                       \
-  }                                                                                                  \
-  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {    \
-    return started<Result>(                                                                          \
-        [&] { return connection_->async_##name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); }); \
-  }
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
+  Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {                         \
+    return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional));                            \
+  }                                                                                                       \
+  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM, params, optional)) {         \
+    return started<Result>(                                                                               \
+        [&] { return connection_->async_##name(PARADIGM_PARAMS(PARADIGM_ARG, params, optional)); });      \
+  }                                                                                                       \
+  Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL_DEFINE, params, optional)) { \
+    return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL, params, optional));                          \
+  }                                                                                                       \
+  PARADIGM_IF_OPTIONAL(                                                                                   \
+      optional, Future<Result> ThreadsClient::async_##name(                                               \
+                    PARADIGM_PARAMS(PARADIGM_REQUIRED_DEFINE, params, optional)) {                        \
+        return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED, params, optional));                          \
+      })
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
 
@@ -87,6 +95,23 @@ Future<Turn> ThreadsClient::async_stream_turn_text(std::string_view thread_id, c
         std::make_exception_ptr(InvalidRequestError("async_stream_turn_text: the text handler is empty")));
   }
   return async_stream_turn(thread_id, request, on_text(on_text_delta), stream, call);
+}
+
+Future<Turn> ThreadsClient::async_stream_turn_text(std::string_view thread_id, const TurnRequest& request,
+                                                   const TextHandler& on_text_delta) {
+  return async_stream_turn_text(thread_id, request, on_text_delta, StreamOptions(), CallOptions());
+}
+
+Future<Thread> ThreadsClient::async_cancel_turn(std::string_view thread_id, const CallOptions& call) {
+  return async_cancel_running_turn(thread_id, call);
+}
+
+Future<Thread> ThreadsClient::async_cancel_turn(std::string_view thread_id) {
+  return async_cancel_running_turn(thread_id, CallOptions());
+}
+
+Future<std::string> ThreadsClient::async_download_artifact_bytes(std::string_view artifact_id) {
+  return async_download_artifact_bytes(artifact_id, CallOptions());
 }
 
 std::string ThreadsClient::download_artifact_bytes(std::string_view artifact_id, const CallOptions& call) {

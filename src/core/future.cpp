@@ -103,6 +103,31 @@ bool StateBase::finish(std::unique_lock<std::mutex>& lock, std::exception_ptr er
   return true;
 }
 
+void StateBase::acquire() noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++consumers_;
+}
+
+void StateBase::release() noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  --consumers_;
+}
+
+bool StateBase::sole_consumer() const noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return consumers_ == 1;
+}
+
+void StateBase::set_countdown(std::size_t count) noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  countdown_ = count;
+}
+
+bool StateBase::count_down() noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return countdown_ > 0 && --countdown_ == 0;
+}
+
 void StateBase::throw_empty() {
   throw Error("paradigm::Future: this future has no state (default-constructed or moved from)");
 }

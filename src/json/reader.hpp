@@ -103,6 +103,13 @@ void read_members(Json& value, const JsonPath& at, JsonValue& extra, Known&& kno
 /// (for shapes the API does not publish) the member stays in `extra`.
 enum class Strictness { strict, tolerant };
 
+/// Fields read strictly even in a tolerant struct: an artifact's id is
+/// documented, and an artifact without one could not be downloaded.
+template <class Field>
+inline constexpr bool kAlwaysStrict = false;
+template <class Text>
+inline constexpr bool kAlwaysStrict<ArtifactId<Text>> = true;
+
 /// The reader's side of a field description (fields.hpp): looks at one member
 /// of an object and reads it into the field of that name.
 template <Strictness strictness>
@@ -121,7 +128,7 @@ class MemberReader {
  private:
   template <class Field>
   bool take(Field& field) const {
-    if constexpr (strictness == Strictness::strict) {
+    if constexpr (strictness == Strictness::strict || kAlwaysStrict<Field>) {
       read(value_, at_, field);
       return true;
     } else {

@@ -9,9 +9,13 @@
 
 namespace paradigm::detail {
 
+// Read tolerantly (read_model.cpp): only `id` and `thumbnail_base64` are documented.
 template <class Field, class Self>
 bool fields(Field&& field, Self& artifact, Of<Artifact>) {
-  return field("id", artifact_id(artifact.id)) || field("thumbnail_base64", artifact.thumbnail_base64);
+  return field("id", artifact_id(artifact.id)) || field("thumbnail_base64", artifact.thumbnail_base64) ||
+         field("name", artifact.name) || field("mime_type", artifact.mime_type) ||
+         field("size", artifact.size) || field("turn_id", artifact.turn_id) ||
+         field("created_at", artifact.created_at) || field("object", artifact.object);
 }
 
 template <class Field, class Self>

@@ -32,6 +32,12 @@ const Message* Turn::answer() const& noexcept {
   return nullptr;
 }
 
+std::string Turn::error_message() const {
+  if (!error) return {};
+  if (error->message && !error->message->empty()) return *error->message;
+  return error->code.value_or("");
+}
+
 std::string Turn::final_answer() const {
   const Message* agent = answer();
   if (!agent) return {};

@@ -3,6 +3,8 @@
 #include "core/text.hpp"
 #include "workflow/routes.hpp"
 
+#include <algorithm>
+
 namespace paradigm::detail {
 
 namespace {
@@ -26,6 +28,17 @@ bool is_reserved_header(std::string_view name) {
   return iequals(name, "authorization") || iequals(name, "host") || iequals(name, "content-length");
 }
 
+// "https://user:password@host/base" -> "https://host/base".
+std::string without_userinfo(const std::string& url) {
+  const auto authority = url.find("://");
+  if (authority == std::string::npos) return url;
+  const auto start = authority + 3;
+  const auto end = std::min(url.find('/', start), url.size());
+  const auto at = url.rfind('@', end - 1);
+  if (at == std::string::npos || at < start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 }  // namespace
 
 ConnectionContext::ConnectionContext(ClientOptions options, std::shared_ptr<Transport> transport,
@@ -39,6 +52,7 @@ ConnectionContext::ConnectionContext(ClientOptions options, std::shared_ptr<Tran
   }
   base_url_ = normalize_base_url(options_.base_url);
   held_answer_route_ = route_of(options_.blocking_route, base_url_);
+  base_url_for_messages_ = without_userinfo(base_url_);
   authorization_ = "Authorization: Bearer " + secret_;
   if (!options_.verify_tls) {
     log({LogLevel::warning, "TLS certificate verification is OFF (ClientOptions::verify_tls = false)"});

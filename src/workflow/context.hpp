@@ -49,6 +49,17 @@ class ConnectionContext {
   /// The API key as sent, for redaction.
   std::string_view secret() const noexcept { return secret_; }
 
+  /// The URL of `path` as error messages show it: the base URL (host and any
+  /// base path: a wrong one is the commonest first mistake) without
+  /// user:password, then `path`. Never the query: its values may be secrets.
+  std::string url_for_message(std::string_view path) const {
+    return base_url_for_messages_ + std::string(path);
+  }
+  /// "GET https://host/base/api/v3/threads/abc", for messages.
+  std::string describe(const RequestSpec& spec) const {
+    return spec.method + " " + url_for_message(spec.path);
+  }
+
   /// The exchange that sends `spec` with this call's overrides. Throws
   /// InvalidRequestError for an extra header that is not allowed.
   Exchange make_exchange(const RequestSpec& spec, const CallOptions& call) const;
@@ -66,6 +77,7 @@ class ConnectionContext {
  private:
   ClientOptions options_;
   std::string base_url_;
+  std::string base_url_for_messages_;
   std::string secret_;
   std::string authorization_;
   Route held_answer_route_ = Route::calling_thread;

@@ -101,7 +101,7 @@ std::exception_ptr make(Args&&... args) {
   return std::make_exception_ptr(E(std::forward<Args>(args)...));
 }
 
-ApiErrorDetails redacted_details(ErrorAnswer& answer, std::string_view secret) {
+ApiErrorDetails redacted_details(ErrorAnswer& answer, std::string_view secret, std::string_view url) {
   const ErrorBody parsed = parse_error_body(answer.body, answer.headers.get("content-type").value_or(""));
   ApiErrorDetails details;
   details.status = answer.status;
@@ -119,17 +119,37 @@ ApiErrorDetails redacted_details(ErrorAnswer& answer, std::string_view secret) {
   details.request_id = request_id_of(details.headers);
   details.method = std::move(answer.method);
   details.path = std::move(answer.path);
+  details.url = redact(url.empty() ? details.path : std::string(url), secret);
   return details;
+}
+
+// "GET https://host/base/api/v3/threads/abc: HTTP 404: Not found. (request id r1)",
+// built before `details` is moved into the exception.
+std::string api_error_message(const ApiErrorDetails& details) {
+  std::string message = details.method + " " + details.url + ": HTTP " + std::to_string(details.status);
+  if (!details.detail.empty()) message += ": " + details.detail;
+  if (!details.request_id.empty()) message += " (request id " + details.request_id + ")";
+  return message;
 }
 
 }  // namespace
 
-std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret) {
-  ApiErrorDetails details = redacted_details(answer, secret);
-  std::string message = details.method + " " + details.path + ": HTTP " + std::to_string(details.status);
-  if (!details.detail.empty()) message += ": " + details.detail;
-  if (!details.request_id.empty()) message += " (request id " + details.request_id + ")";
-  message = redact(std::move(message), secret);  // even an id that happens to be the key
+std::exception_ptr concluded_not_found(std::string method, std::string path, std::string url,
+                                       std::string detail) {
+  ApiErrorDetails details;
+  details.status = 404;
+  details.detail = std::move(detail);
+  details.method = std::move(method);
+  details.path = std::move(path);
+  details.url = std::move(url);
+  std::string message = api_error_message(details);
+  return make<NotFoundError>(std::move(message), std::move(details));
+}
+
+std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url) {
+  ApiErrorDetails details = redacted_details(answer, secret, url);
+  // Even an id that happens to be the key.
+  const std::string message = redact(api_error_message(details), secret);
 
   switch (details.status) {
     case 400:
@@ -153,8 +173,8 @@ std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret) {
 }
 
 std::exception_ptr transfer_error(TransferError error, std::string_view detail, std::string_view method,
-                                  std::string_view path, std::string_view secret) {
-  std::string message = std::string(method) + " " + std::string(path) + ": " + to_string(error);
+                                  std::string_view url, std::string_view secret) {
+  std::string message = std::string(method) + " " + std::string(url) + ": " + to_string(error);
   if (!detail.empty()) message += " (" + std::string(detail) + ")";
   message = redact(std::move(message), secret);
   switch (error) {

@@ -43,13 +43,20 @@ struct ErrorAnswer {
 };
 
 /// The ApiError subclass for the answer's status. The message names the
-/// request, the status and the server's detail; `secret` is removed from
-/// every field.
-std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret);
+/// request (method and `url`, as ConnectionContext::url_for_message gives it;
+/// the path when empty), the status and the server's detail; `secret` is
+/// removed from every field.
+std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url = {});
+
+/// A NotFoundError the SDK concludes itself (a turn missing from its
+/// thread's list, no default agent), worded like one the server sent.
+std::exception_ptr concluded_not_found(std::string method, std::string path, std::string url,
+                                       std::string detail);
 
 /// ConnectionError / TimeoutError / CancelledError for an exchange that
-/// failed; `secret` is removed from the message.
+/// failed; `url` is the request's as messages show it; `secret` is removed
+/// from the message.
 std::exception_ptr transfer_error(TransferError error, std::string_view message, std::string_view method,
-                                  std::string_view path, std::string_view secret = {});
+                                  std::string_view url, std::string_view secret = {});
 
 }  // namespace paradigm::detail

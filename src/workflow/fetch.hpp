@@ -58,7 +58,7 @@ T decode_answer(const Answer& answer, const std::string& where) {
 /// Sends `spec` and decodes its answer into T.
 template <class T>
 void fetch(const CallPtr& call, RequestSpec spec, Callback<T> done) {
-  std::string where = spec.describe();
+  std::string where = call->context().describe(spec);
   fetch_answer(call, std::move(spec),
                [where = std::move(where), done = std::move(done)](Result<Answer> answer) {
                  if (forward_error(answer, done)) return;

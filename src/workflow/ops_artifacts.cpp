@@ -27,12 +27,12 @@ template <class Sink>
 void download(const CallPtr& call, std::string_view artifact_id, std::shared_ptr<Sink> sink,
               Callback<DownloadInfo> done) {
   RequestSpec spec = content_request(artifact_id);
-  std::string path = spec.path;
-  send(call, std::move(spec), *sink, [call, path, sink, done = std::move(done)](Result<Reply> reply) {
+  std::string url = call->context().url_for_message(spec.path);
+  send(call, std::move(spec), *sink, [call, url, sink, done = std::move(done)](Result<Reply> reply) {
     if (forward_error(reply, done)) return;
     if (reply.value().kind == OutcomeKind::failed_after_commit) {
       return done(
-          transfer_error(reply.value().error, reply.value().message, "GET", path, call->context().secret()));
+          transfer_error(reply.value().error, reply.value().message, "GET", url, call->context().secret()));
     }
     DownloadInfo info = sink->info();
     if (reply.value().kind == OutcomeKind::stopped) info.complete = false;

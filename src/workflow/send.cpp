@@ -73,7 +73,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
       if (failed) return fail_transfer(outcome);
       return finish(api_error({outcome.status, std::move(outcome.headers), std::move(outcome.error_body),
                                spec_.method, spec_.path, decision.retry_after},
-                              context().secret()));
+                              context().secret(), context().url_for_message(spec_.path)));
     }
     event.level = LogLevel::warning;
     event.message = describe_failure(outcome) + ": retrying (" + decision.reason + ")";
@@ -118,7 +118,8 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
   }
 
   void fail_transfer(const Outcome& outcome) {
-    finish(transfer_error(outcome.error, outcome.message, spec_.method, spec_.path, context().secret()));
+    finish(transfer_error(outcome.error, outcome.message, spec_.method, context().url_for_message(spec_.path),
+                          context().secret()));
   }
 
   void finish(Result<Reply> result) {

@@ -59,7 +59,7 @@ Turn parse_created_turn(const Answer& answer, const std::string& where, std::str
 
 void create_turn_at(const CallPtr& call, RequestSpec spec, std::string known_thread, bool background,
                     CreateOptions create, Callback<Turn> done) {
-  std::string where = spec.describe();
+  std::string where = call->context().describe(spec);
   auto on_answer = [call, where, known_thread = std::move(known_thread), background,
                     create = std::move(create), done = std::move(done)](Result<Answer> answer) mutable {
     if (forward_error(answer, done)) return;

@@ -1,6 +1,7 @@
 // Finding a turn: by its own route, or through the thread's turn list on
 // servers without that route (it is not in the public docs).
 
+#include "workflow/error_mapping.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/turn_steps.hpp"
 
@@ -11,14 +12,12 @@ namespace {
 // Far more pages than any thread has; stops a server that keeps saying "next".
 constexpr int kMaxPages = 10000;
 
-std::exception_ptr turn_not_found(std::string_view thread_id, std::string_view turn_id) {
-  ApiErrorDetails details;
-  details.status = 404;
-  details.detail = "turn " + std::string(turn_id) + " is not in thread " + std::string(thread_id);
-  details.method = "GET";
-  details.path = paths::turns(thread_id);
-  return std::make_exception_ptr(
-      NotFoundError(details.method + " " + details.path + ": " + details.detail, std::move(details)));
+// The thread's turn list was read to its end without the turn.
+std::exception_ptr turn_not_found(const CallPtr& call, std::string_view thread_id, std::string_view turn_id) {
+  std::string path = paths::turns(thread_id);
+  std::string url = call->context().url_for_message(path);
+  return concluded_not_found("GET", std::move(path), std::move(url),
+                             "turn " + std::string(turn_id) + " is not in thread " + std::string(thread_id));
 }
 
 // The HTTP status of an ApiError, 0 for any other error.
@@ -81,7 +80,7 @@ void find_instead(const CallPtr& call, std::string thread_id, std::string turn_i
                   Callback<Turn> done) {
   auto on_found = [call, thread_id, turn_id, route_status, done](Result<std::optional<Turn>> found) {
     if (forward_error(found, done)) return;
-    if (!found.value()) return done(turn_not_found(thread_id, turn_id));
+    if (!found.value()) return done(turn_not_found(call, thread_id, turn_id));
     if (route_status == 404) {
       // The turn exists, so the 404 was for the route: stop trying it.
       call->context().turn_route_missing = true;

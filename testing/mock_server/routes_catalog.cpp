@@ -1,4 +1,5 @@
-// Artifacts, agents (files, tags, tools) and sources.
+// Artifacts, agents (files, tags, tools), the catalogue (native tools, MCP
+// servers and their tools, tags) and sources.
 #include "context.hpp"
 #include "mock_util.hpp"
 
@@ -162,6 +163,30 @@ void list_sources(Context& context, const httplib::Request& req, httplib::Respon
   send_json(res, 200, out);
 }
 
+// The tools of an MCP server: one search tool named after it.
+json mcp_server_tools(const json& server) {
+  const std::string name = server["name"];
+  return json::array({{{"id", server["id"].get<std::string>() + "-search"},
+                       {"name", name + "_search"},
+                       {"type", "mcp"},
+                       {"object", "tool"},
+                       {"mcp_server_name", name},
+                       {"require_document", false},
+                       {"accepted_file_types", nullptr}}});
+}
+
+void company_tags(Context& context, const httplib::Request& req, httplib::Response& res) {
+  json tags = json::array();
+  {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    for (const auto& tag : context.store.tags) {
+      if (req.has_param("name") && !contains_ci(tag["name"], req.get_param_value("name"))) continue;
+      tags.push_back(tag);
+    }
+  }
+  number_page(context, req, res, tags, "page_size");
+}
+
 }  // namespace
 
 void add_catalog_routes(Context& context, const RouteAdder& add) {
@@ -201,6 +226,23 @@ void add_catalog_routes(Context& context, const RouteAdder& add) {
     if (!find_agent(context.store, req.matches[1])) return send_detail(res, 404, "Not found.");
     send_json(res, 200, context.store.tools);
   });
+  add("GET", "/api/v3/tools", [&context](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    send_json(res, 200, context.store.tools["native"]);
+  });
+  add("GET", "/api/v3/mcp", [&context](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    send_json(res, 200, context.store.tools["mcp_servers"]);
+  });
+  add("GET", "/api/v3/mcp/([^/]+)/tools", [&context](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(context.store.mutex);
+    for (const auto& server : context.store.tools["mcp_servers"]) {
+      if (server["id"] == req.matches[1].str()) return send_json(res, 200, mcp_server_tools(server));
+    }
+    send_detail(res, 404, "Not found.");
+  });
+  add("GET", "/api/v3/tags",
+      [&context](const httplib::Request& req, httplib::Response& res) { company_tags(context, req, res); });
   add("GET", "/api/v3/sources",
       [&context](const httplib::Request& req, httplib::Response& res) { list_sources(context, req, res); });
 }

@@ -104,7 +104,7 @@ TEST_F(Errors, MalformedSuccessfulAnswersAreDecodeErrors) {
     FAIL();
   } catch (const DecodeError& e) {
     EXPECT_EQ(e.path(), "results");
-    EXPECT_NE(std::string(e.what()).find("GET /api/v3/threads"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("GET " + server.base_url() + "/api/v3/threads"), std::string::npos);
   }
 }
 

@@ -1,6 +1,8 @@
 # Builds and runs tests/package/consumer against paradigm.
 #   MODE=find_package     : install PARADIGM_BUILD_DIR into a temporary prefix,
-#                           then find_package(paradigm CONFIG REQUIRED); also pkg-config.
+#                           then find_package(paradigm CONFIG REQUIRED); also the
+#                           README's pkg-config line, compiling and linking with
+#                           the compiler CXX (and CXX_FLAGS) alone.
 #   MODE=add_subdirectory : the consumer adds PARADIGM_SOURCE_DIR as a subdirectory,
 #                           with BUILD_SHARED_LIBS=ON (checks exported symbols
 #                           with check_exports.sh; needs PARADIGM_VERSION).
@@ -31,16 +33,27 @@ if(MODE STREQUAL "find_package")
   run("${consumer_build}/consumer")
   message(STATUS "${LAST_OUTPUT}")
 
-  # pkg-config sees the same library.
+  # The README's line, `c++ main.cpp $(pkg-config --cflags --libs paradigm)`,
+  # builds a program that makes a call, against what this build installs
+  # (static or shared), from the prefix given to `cmake --install`.
   find_program(PKG_CONFIG pkg-config)
   if(PKG_CONFIG)
     file(GLOB_RECURSE pc_file "${prefix}/*/paradigm.pc")
     get_filename_component(pc_dir "${pc_file}" DIRECTORY)
     set(ENV{PKG_CONFIG_PATH} "${pc_dir}")
     run(${PKG_CONFIG} --cflags --libs paradigm)
-    if(NOT LAST_OUTPUT MATCHES "-lparadigm")
-      message(FATAL_ERROR "pkg-config paradigm gave: ${LAST_OUTPUT}")
+    string(STRIP "${LAST_OUTPUT}" pc_flags)
+    if(NOT pc_flags MATCHES "-lparadigm" OR NOT pc_flags MATCHES "-I${prefix}/include")
+      message(FATAL_ERROR "pkg-config --cflags --libs paradigm gave: ${pc_flags} (installed in ${prefix})")
     endif()
+    run(${PKG_CONFIG} --variable=libdir paradigm)
+    string(STRIP "${LAST_OUTPUT}" pc_libdir)
+    separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
+    separate_arguments(extra_flags UNIX_COMMAND "${CXX_FLAGS}")
+    run(${CXX} -std=c++17 ${extra_flags} "${CONSUMER_DIR}/main.cpp" -o "${WORK_DIR}/consumer-pkg-config" ${pc_flags}
+        -Wl,-rpath,${pc_libdir})
+    run("${WORK_DIR}/consumer-pkg-config")
+    message(STATUS "pkg-config: ${LAST_OUTPUT}")
   endif()
 elseif(MODE STREQUAL "add_subdirectory")
   # Builds the whole library from source, one translation unit per file (what

@@ -87,10 +87,11 @@ class AsioCompletion final : public AsioPending,
  public:
   using HandlerExecutor = asio::associated_executor_t<Handler, IoExecutor>;
 
-  AsioCompletion(Handler handler, const IoExecutor& io_executor, std::shared_ptr<SharedState<T>> state)
+  AsioCompletion(Handler handler, const IoExecutor& io_executor, Future<T> future)
       : work_(asio::make_work_guard(asio::get_associated_executor(handler, io_executor))),
         handler_(std::move(handler)),
-        state_(std::move(state)),
+        future_(std::move(future)),
+        state_(FutureAccess::state(future_)),
         registry_(registry_of(work_->get_executor(), io_executor)) {}
 
   /// The calls of the handler executor's context (of the I/O executor's,
@@ -153,7 +154,7 @@ class AsioCompletion final : public AsioPending,
 #if PARADIGM_ASIO_HAS_CANCELLATION
     if (slot_.is_connected()) slot_.clear();
 #endif
-    std::exception_ptr error = dropped ? dropped : state_->error();
+    std::exception_ptr error = dropped ? dropped : future_.error();
     auto work = std::move(work_);  // released once the handler returns
     Handler handler = std::move(*handler_);
     handler_.reset();
@@ -161,16 +162,14 @@ class AsioCompletion final : public AsioPending,
       std::move(handler)(error);
     } else {
       T value{};
-      if (!error) {
-        // Moved out when no Future shares the result, else copied.
-        value = state_->consumers.load() == 0 ? T(state_->take()) : T(state_->value());
-      }
+      if (!error) value = std::move(future_).get();  // moved out unless another Future shares it
       std::move(handler)(error, std::move(value));
     }
   }
 
   std::optional<asio::executor_work_guard<HandlerExecutor>> work_;
   std::optional<Handler> handler_;
+  Future<T> future_;  // the one handle kept here
   std::shared_ptr<SharedState<T>> state_;
   std::shared_ptr<AsioPendingCalls::Registry> registry_;
   std::uint64_t id_ = 0;
@@ -185,9 +184,9 @@ class AsioCompletion final : public AsioPending,
 template <class T, class Handler, class IoExecutor>
 void complete_when_done(Future<T> future, Handler&& handler, const IoExecutor& io_executor) {
   std::shared_ptr<SharedState<T>> state = FutureAccess::state(future);
-  future = Future<T>();  // no handle left: the value may be moved out
   using Completion = AsioCompletion<T, std::decay_t<Handler>, IoExecutor>;
-  auto completion = std::make_shared<Completion>(std::forward<Handler>(handler), io_executor, state);
+  auto completion =
+      std::make_shared<Completion>(std::forward<Handler>(handler), io_executor, std::move(future));
   if (!completion->start()) return completion->abandon();
   state->add({[completion] { completion->finish(nullptr); },
               [completion](std::exception_ptr error) { completion->finish(std::move(error)); }});

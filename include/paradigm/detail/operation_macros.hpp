@@ -1,8 +1,50 @@
 #pragma once
 
-// The preprocessor side of the operations table (<paradigm/operations.hpp>):
-// how one row becomes a request type, a client method, a connection virtual
-// function or a mock. Nothing here is for users; read the table instead.
+// The machinery of the operations table (<paradigm/operation_list.inc>): how
+// one row becomes a request type, a client method, a connection virtual
+// function or a mock, and the few types those need. Nothing here is for
+// users; read the table instead.
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace paradigm {
+
+template <class T>
+struct Page;
+
+namespace detail {
+
+/// How an operation takes a parameter it holds as T: strings as views,
+/// numbers and enums by value, anything else by const reference.
+template <class T>
+using Param = std::conditional_t<std::is_same_v<T, std::string>, std::string_view,
+                                 std::conditional_t<std::is_scalar_v<T>, T, const T&>>;
+
+/// How a paged listing asks for its next page: after the last id, or the next page number.
+enum class Paging { by_cursor, by_number };
+
+/// The item type of a page: T for Page<T>.
+template <class P>
+struct PageOf;
+template <class T>
+struct PageOf<Page<T>> {
+  using type = T;
+};
+template <class P>
+using PageItem = typename PageOf<P>::type;
+
+/// The trailing parameter of an overload that leaves the CallOptions out. It
+/// cannot be made from `{}`, so `f(a, {})` still means the CallOptions.
+struct Omitted {
+  explicit Omitted() = default;
+};
+
+}  // namespace detail
+
+}  // namespace paradigm
+
 //
 // A row's parameters are a parenthesized list of `PARADIGM_IN(type, name)`
 // (required) followed by `PARADIGM_OPTIONAL(type, name)` (defaulted; at most
@@ -72,6 +114,17 @@
 #define PARADIGM_NOCALL_PARADIGM_NO_OPTIONAL
 #define PARADIGM_NOCALL_PARADIGM_CALL ::paradigm::detail::Omitted = ::paradigm::detail::Omitted()
 #define PARADIGM_NOCALL_
+// The same in an out-of-line definition (no default argument repeated).
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_OPTIONAL(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_NO_OPTIONAL
+#define PARADIGM_NOCALL_DEFINE_PARADIGM_CALL ::paradigm::detail::Omitted
+#define PARADIGM_NOCALL_DEFINE_
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_OPTIONAL(T, n)
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_NO_OPTIONAL
+#define PARADIGM_REQUIRED_DEFINE_PARADIGM_CALL ::paradigm::detail::Omitted
+#define PARADIGM_REQUIRED_DEFINE_
 // "Required only": the optional parameter left out too.
 #define PARADIGM_REQUIRED_PARADIGM_IN(T, n) ::paradigm::detail::Param<T> n,
 #define PARADIGM_REQUIRED_PARADIGM_OPTIONAL(T, n)

@@ -48,7 +48,7 @@ TEST(ForwardCompat, ExtraMembersLandInTheirOwnLevel) {
   EXPECT_EQ(call.steps.at(0).extra["duration_ms"].as_int(), 3);
   EXPECT_EQ(call.steps.at(0).progress_report.value().extra["stage"].as_string(), "warmup");
   EXPECT_DOUBLE_EQ(call.result.value().extra["cost"]["credits"].as_double().value(), 0.25);
-  EXPECT_EQ(call.result->file_artifacts.at(0).extra["size"].as_int(), 1024);
+  EXPECT_EQ(call.result->file_artifacts.at(0).size, 1024);  // a typed field since 0.3
   EXPECT_EQ(call.result->web_sources.at(0).extra["favicon"].as_string(), "https://example.com/f.ico");
 }
 

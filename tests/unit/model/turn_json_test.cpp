@@ -128,7 +128,7 @@ TEST(TurnJson, ArtifactIdsAsStringOrNumber) {
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].id, "art-1");
   EXPECT_EQ(files[0].thumbnail_base64, "UklGRg==");
-  EXPECT_EQ(files[0].extra["mime_type"].as_string(), "image/png");
+  EXPECT_EQ(files[0].mime_type, "image/png");
   EXPECT_EQ(files[1].id, "77");
   EXPECT_FALSE(files[1].thumbnail_base64);
   // A numeric id is written back as a number, a textual one as text.

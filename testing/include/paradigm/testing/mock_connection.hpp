@@ -17,7 +17,7 @@
 //
 // Every ThreadsClient call, blocking or asynchronous, reaches the mocked
 // blocking operation of the same name with all of its arguments, defaults
-// filled in (see <paradigm/operations.hpp>): one expectation serves both
+// filled in (see <paradigm/operation_list.inc>): one expectation serves both
 // forms, also under ::testing::StrictMock (which the docs recommend). An
 // `async_*` call gets the mocked result as a ready Future. A call nobody
 // expected returns a default-constructed value (StrictMock: fails the test).

@@ -1,0 +1,159 @@
+#pragma once
+
+// Running the built `paradigm` CLI against a server of the test's own: a
+// cpp-httplib server on 127.0.0.1 (a free port), each route answering what the
+// test says, and a scratch directory to run in.
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace paradigm_cli_test {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+/// A server on 127.0.0.1 whose routes the test sets before the CLI runs.
+class TestServer {
+ public:
+  TestServer() = default;
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+  ~TestServer() {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Server& routes() { return server_; }
+
+  /// Binds to a free port and serves (the socket listens once bound, so a
+  /// client may connect at once).
+  void start() {
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+/// A fresh directory, removed with everything in it.
+class ScratchDirectory {
+ public:
+  ScratchDirectory() {
+    std::random_device random;
+    path_ = fs::temp_directory_path() /
+            ("paradigm-cli-test-" + std::to_string(random()) + std::to_string(random()));
+    fs::create_directories(path_);
+  }
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  ScratchDirectory(const ScratchDirectory&) = delete;
+  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
+
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+inline std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+/// Single quotes for the shell.
+inline std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  // stdout then stderr
+  std::string out;
+  std::string err;
+};
+
+/// Runs `paradigm ARGS...` in `directory` with the environment's
+/// PARADIGM_BASE_URL (when `base_url` is not empty) and PARADIGM_API_KEY
+/// (when `api_key` is not empty) and nothing else of PARADIGM_*; stdin is
+/// `input`.
+inline CliRun run_cli(const fs::path& directory, const std::string& base_url,
+                      const std::vector<std::string>& args, const std::string& input = "",
+                      const std::string& api_key = "cli-test-key") {
+  write_text(directory / ".stdin", input);
+  std::string command = "cd " + shell_quoted(directory.string()) +
+                        " && env -u PARADIGM_LOG -u PARADIGM_BASE_URL -u PARADIGM_API_KEY";
+  if (!base_url.empty()) command += " PARADIGM_BASE_URL=" + shell_quoted(base_url);
+  if (!api_key.empty()) command += " PARADIGM_API_KEY=" + shell_quoted(api_key);
+  command += " " + shell_quoted(PARADIGM_CLI);
+  for (const auto& arg : args)
+    command += " " + shell_quoted(arg);
+  command += " < .stdin > .stdout 2> .stderr";
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_text(directory / ".stdout");
+  run.err = read_text(directory / ".stderr");
+  run.output = run.out + run.err;
+  for (const char* name : {".stdin", ".stdout", ".stderr"})
+    fs::remove(directory / name);
+  return run;
+}
+
+/// A completed turn whose one tool call produced `file_artifacts`.
+inline json turn_with_artifacts(const json& file_artifacts) {
+  return {{"id", "u1"},
+          {"thread", "t1"},
+          {"status", "completed"},
+          {"object", "turn"},
+          {"messages",
+           {{{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", "Draw"}}}}},
+            {{"id", "m2"},
+             {"role", "assistant"},
+             {"parts",
+              {{{"type", "tool_call"},
+                {"tool_call",
+                 {{"id", "c1"},
+                  {"tool", {{"id", "x"}, {"name", "code_execution"}, {"type", "native"}}},
+                  {"result", {{"file_artifacts", file_artifacts}}}}}},
+               {{"type", "text"}, {"text", "Here it is."}}}}}}}};
+}
+
+/// Every file and directory under `root`, as paths relative to it.
+inline std::vector<std::string> tree(const fs::path& root) {
+  std::vector<std::string> entries;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    entries.push_back(fs::relative(entry.path(), root).string());
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+}  // namespace paradigm_cli_test

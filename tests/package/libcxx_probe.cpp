@@ -1,0 +1,2 @@
+#include <string>
+int main() { return std::string("x").size() == 1 ? 0 : 1; }
