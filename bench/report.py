@@ -258,6 +258,20 @@ def engine_goals(e):
              "Both poll with the same policy and jitter: a turn's lateness is the interval in force when it "
              "finished, so the two distributions should match."),
         ]
+    asio = t1000.get("asio")
+    if asio:
+        out += [
+            ("asio_errors", "1000 turns, TurnSet on Asio (no SDK thread): errors", asio["errors"], 0,
+             "Turns were lost: see the run's log in build/bench/raw."),
+            ("asio_threads", "1000 turns, TurnSet on Asio: peak threads", asio["peak_threads"], 1,
+             "The io_context's thread should be the only one: the SDK has none with asio_loop."),
+            ("asio_rss", "1000 turns, TurnSet on Asio: peak RSS (MB)", asio["peak_rss_mib"] * MIB / 1e6, 25,
+             "Each turn in flight holds its request, its last snapshot and its timers."),
+        ]
+        if "turnset" in t1000:
+            out.append(("asio_cpu_vs_turnset", "1000 turns: CPU on Asio / on the SDK's thread",
+                        asio["cpu_seconds"] / max(t1000["turnset"]["cpu_seconds"], 1e-9), 1.25,
+                        "Each socket event goes through the strand and a zero-timeout poll() of its descriptor."))
     t6000 = e["turns"].get("6000", {}).get("turnset")
     if t6000:
         out += [
@@ -368,17 +382,19 @@ def engine_markdown(e, add):
     add("## 9. Many turns in flight (issue 13)")
     add("")
     add("Background turns whose durations are spread over 2-20 s (the emulator reads each turn's from its")
-    add("query), created at once and waited for: through a `TurnSet` on the event loop, through the")
-    add("blocking client with a thread per turn, and through Python asyncio + aiohttp (one session, 50")
-    add("connections, the SDK's poll policy). The emulator runs as shipped, with compression off.")
+    add("query), created at once and waited for: through a `TurnSet` on the event loop, through the same")
+    add("`TurnSet` on an Asio io_context run by the main thread (`asio_loop`: no thread of the SDK's, issue")
+    add("24), through the blocking client with a thread per turn, and through Python asyncio + aiohttp (one")
+    add("session, 50 connections, the SDK's poll policy). The emulator runs as shipped, with compression off.")
     add("*After last*: seconds from when the last turn was due (its `created_at` plus its duration) to")
     add("when the client saw it finished.")
     add("")
     add("| Turns | Client | Wall s | After last s | p99 late s | CPU s | Peak RSS MB | Threads | Connections | Requests | Errors |")
     add("|---|---|---|---|---|---|---|---|---|---|---|")
-    names = {"turnset": "SDK `TurnSet`", "threads": "SDK, thread per turn", "python": "Python aiohttp"}
+    names = {"turnset": "SDK `TurnSet`", "asio": "SDK `TurnSet` on Asio, no SDK thread",
+             "threads": "SDK, thread per turn", "python": "Python aiohttp"}
     for count, clients in sorted(e["turns"].items(), key=lambda kv: int(kv[0])):
-        for client in ("turnset", "threads", "python"):
+        for client in ("turnset", "asio", "threads", "python"):
             row = clients.get(client)
             if not row:
                 continue

@@ -1,7 +1,9 @@
 // Many background turns in flight (issue 13): a TurnSet on the event loop,
-// or the blocking client with a thread per turn.
+// a TurnSet on an Asio io_context run by the main thread (issue 24: the SDK
+// has no thread of its own), or the blocking client with a thread per turn.
 //
 //   bench_turns turnset --base-url URL --count 1000 [--min-ms 2000 --max-ms 20000 --max-connections 32]
+//   bench_turns asio --base-url URL --count 1000 [...]
 //   bench_turns threads --base-url URL --count 1000 [...]
 //
 // Turn i runs for a duration spread over [min, max] (the emulator reads it
@@ -9,6 +11,11 @@
 // lateness of each turn after it was due (from the server's created_at),
 // CPU seconds, peak RSS, peak threads, errors.
 #include "bench_common.hpp"
+
+#if __has_include(<asio.hpp>)
+#include <paradigm/asio.hpp>
+#define PARADIGM_BENCH_ASIO 1
+#endif
 
 #include <atomic>
 #include <fstream>
@@ -97,6 +104,21 @@ struct Observed {
   }
 };
 
+// The turns of a TurnSet, taken as they finish, on the thread that completes
+// them (the io_context's): the next is asked for once one is taken.
+void take_all(paradigm::TurnSet& set, const std::vector<std::int64_t>& durations, Observed& observed) {
+  set.async_next_completed().then([&](paradigm::Future<std::optional<paradigm::TurnSet::Finished>> next) {
+    std::optional<paradigm::TurnSet::Finished> finished = std::move(next).get();
+    if (!finished) return;
+    if (finished->turn) {
+      observed.add(*finished->turn, durations.at(finished->key));
+    } else {
+      observed.failed();
+    }
+    take_all(set, durations, observed);
+  });
+}
+
 void run(const bench::Args& args) {
   const long long count = args.number("count", 1000);
   const long long min_ms = args.number("min-ms", 2000), max_ms = args.number("max-ms", 20000);
@@ -104,6 +126,10 @@ void run(const bench::Args& args) {
   options.base_url = args.get("base-url");
   options.api_key = args.get("key", "test-key");
   options.max_connections = static_cast<std::size_t>(args.number("max-connections", 32));
+#ifdef PARADIGM_BENCH_ASIO
+  asio::io_context io;
+  if (args.mode() == "asio") options.external_loop = paradigm::asio_loop(io.get_executor());
+#endif
   paradigm::ThreadsClient client(options);
   Observed observed;
   ThreadSampler sampler;
@@ -123,6 +149,17 @@ void run(const bench::Args& args) {
         observed.failed();
       }
     }
+#ifdef PARADIGM_BENCH_ASIO
+  } else if (args.mode() == "asio") {
+    paradigm::TurnSet set(client);
+    std::vector<std::int64_t> durations;
+    for (long long i = 0; i < count; ++i) {
+      durations.push_back(duration_ms(i, count, min_ms, max_ms));
+      set.add(request_for(i, durations.back()));
+    }
+    take_all(set, durations, observed);
+    io.run();  // this thread runs the SDK: returns once every turn was taken
+#endif
   } else if (args.mode() == "threads") {
     std::vector<std::thread> workers;
     for (long long i = 0; i < count; ++i) {

@@ -7,6 +7,11 @@
 #   scripts/bench.sh            # everything, about 9 minutes on 2 cores (built)
 #   PARADIGM_BENCH_REPS=3 scripts/bench.sh
 #   PARADIGM_BENCH_TURNS="200" PARADIGM_BENCH_TURN_MAX_MS=5000 scripts/bench.sh   # shorter turn runs
+#   PARADIGM_BENCH_SECTIONS=turns PARADIGM_BENCH_TURNS=1000 PARADIGM_BENCH_TURN_CLIENTS="turnset asio" \
+#     scripts/bench.sh   # one section, some clients: prints the raw results, leaves docs/ alone
+#
+# Sections (PARADIGM_BENCH_SECTIONS, default all): polling calls json download
+# stream include turns streams nginx (nginx needs calls, whose turn it serves).
 #
 # Machines here are shared and noisy: each figure is the median of several
 # runs, and the SDK and its baseline run alternately against the same server.
@@ -22,6 +27,8 @@ TURN_COUNTS="${PARADIGM_BENCH_TURNS:-1000 6000}"
 TURN_REPS="${PARADIGM_BENCH_TURN_REPS:-2}"
 TURN_MIN_MS="${PARADIGM_BENCH_TURN_MIN_MS:-2000}"
 TURN_MAX_MS="${PARADIGM_BENCH_TURN_MAX_MS:-20000}"
+# Issue 24: "asio" is the TurnSet on an Asio io_context run by the main thread (no SDK thread).
+TURN_CLIENTS="${PARADIGM_BENCH_TURN_CLIENTS:-turnset asio threads python}"
 STREAMS="${PARADIGM_BENCH_STREAMS:-200}"
 STREAM_EVENTS="${PARADIGM_BENCH_STREAM_EVENTS:-200}"  # per stream, 10 ms apart
 H2_CALLS="${PARADIGM_BENCH_H2_CALLS:-1000}"
@@ -31,9 +38,12 @@ BUILD="$PARADIGM_ROOT/build/bench"
 BIN="$BUILD/bench"
 KEY="test-key"
 SCRIPT_START=$(date +%s)
+SECTIONS="${PARADIGM_BENCH_SECTIONS:-all}"
+# section NAME: whether that section runs.
+section() { [ "$SECTIONS" = all ] || [[ " $SECTIONS " == *" $1 "* ]]; }
 
 ensure_packages "${PARADIGM_PACKAGES[@]}" libbenchmark-dev gnuplot-nox python3-requests curl time \
-  nginx-light python3-aiohttp openssl
+  nginx-light python3-aiohttp openssl libasio-dev
 
 log "Building in Release ($BUILD)"
 configure_build "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPARADIGM_BUILD_BENCH=ON -DPARADIGM_BUILD_TESTS=OFF \
@@ -88,14 +98,18 @@ stop_mock() {
 connections() { curl -s "$1/_mock/stats" | json_field connections_seen; }
 
 # 8. Polling: minutes of mostly sleeping, so it runs alongside everything else.
+POLLING_PID=""
+if section polling; then
 log "Polling (2 s, 10 s, 60 s turns, in the background)"
 "$BIN/bench_polling" --durations-ms 2000,10000,60000 --repeats 3 >"$RAW/polling.json" &
 POLLING_PID=$!
 PIDS+=("$POLLING_PID")
+fi
 
 # 1-3. Per-call overhead, connection reuse, Python requests. JSON answers are
 # not compressed: the mock's brotli (httplib's highest quality) would cost
 # ~4 ms a call and hide every client's own cost.
+if section calls; then
 log "get_turn x $CALLS: SDK, libcurl floor, 8 threads, Python requests ($REPS runs)"
 start_mock '{"compress_json": false}'
 SEED="$("$BIN/bench_calls" seed --base-url "$URL" --target-bytes 20480)"
@@ -121,13 +135,17 @@ for rep in $(seq "$REPS"); do
   with_connections calls.sdk_threads "$rep" "$BIN/bench_calls" sdk-threads "${CALL_ARGS[@]}" --threads 8
   with_connections calls.python "$rep" python3 "$PARADIGM_ROOT/bench/python_requests.py" "$URL" "$THREAD" "$TURN" "$CALLS"
 done
+fi
 
 # 4. JSON mapping (Google Benchmark reports the median of its repetitions).
+if section json; then
 log "JSON mapping of a 1 MB turn"
 "$BIN/bench_json" --benchmark_format=json --benchmark_repetitions="$REPS" \
   --benchmark_report_aggregates_only=true >"$RAW/json.json" 2>/dev/null
+fi
 
 # 5. Artifact download to a file, against curl -s -o on the same URL.
+if section download; then
 log "Artifact download: 64 MiB and 1 GiB, SDK and curl"
 start_mock '{}'
 for size in 67108864 1073741824; do
@@ -147,9 +165,11 @@ for size in 67108864 1073741824; do
     record "download.curl.$size" "$rep" "{\"seconds\": $(python3 -c "print(($end - $start) / 1e9)"), \"bytes\": $bytes, \"peak_rss_bytes\": $(($(cat "$RAW/curl.rss") * 1024))}"
   done
 done
+fi
 
 # 6. Streaming: 100 000 events as fast as the mock writes them, then a paced
 # stream (1 ms apart) for the delay an event waits without any backlog.
+if section stream; then
 log "Streaming $EVENTS SSE events: SDK and curl -N"
 start_mock "{\"compress_json\": false, \"stream\": {\"delta_events\": $EVENTS, \"stamp_events\": true}}"
 STREAM_THREAD="$(curl -s -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
@@ -167,8 +187,10 @@ curl -s -X POST "$URL/_mock/config" -d '{"stream": {"delta_events": 2000, "pause
 for rep in $(seq 3); do
   record stream.paced "$rep" "$("$BIN/bench_stream" --base-url "$URL" --thread "$STREAM_THREAD" --expect 2000)"
 done
+fi
 
 # 7. Include cost: compile time of three files with the Release flags.
+if section include; then
 log "Include cost"
 CXX="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
 CXXFLAGS=(-std=c++17 -O3 -DNDEBUG -DPARADIGM_STATIC_DEFINE -Wall -Wextra -Wpedantic
@@ -181,6 +203,7 @@ for rep in $(seq "$REPS"); do
     record "include.$file" "$rep" "{\"seconds\": $(python3 -c "print(($end - $start) / 1e9)")}"
   done
 done
+fi
 
 # 9. Many background turns in flight (issue 13): the TurnSet on the event
 # loop, the blocking client with a thread per turn, Python asyncio + aiohttp.
@@ -191,7 +214,7 @@ turns_run() {
   local client="$1" count="$2" rep="$3" result seen served
   start_mock '{"compress_json": false}'
   case "$client" in
-    turnset | threads)
+    turnset | asio | threads)
       result="$("$BIN/bench_turns" "$client" --base-url "$URL" --key "$KEY" --count "$count" \
         --min-ms "$TURN_MIN_MS" --max-ms "$TURN_MAX_MS")" ;;
     python)
@@ -209,27 +232,32 @@ if "requests" in d:
 d["connections"], d["requests"] = int(sys.argv[2]), int(sys.argv[3])
 print(json.dumps(d))' "$result" "$seen" "$served")"
 }
+if section turns; then
 for count in $TURN_COUNTS; do
-  log "$count background turns in flight ($TURN_MIN_MS-$TURN_MAX_MS ms): TurnSet, thread per turn, Python aiohttp ($TURN_REPS runs)"
+  log "$count background turns in flight ($TURN_MIN_MS-$TURN_MAX_MS ms): $TURN_CLIENTS ($TURN_REPS runs)"
   for rep in $(seq "$TURN_REPS"); do
-    for client in turnset threads python; do turns_run "$client" "$count" "$rep"; done
+    for client in $TURN_CLIENTS; do turns_run "$client" "$count" "$rep"; done
   done
 done
+fi
 
 # 10. Concurrent streams on one loop thread, events paced 10 ms apart so that
 # the delay is the loop's, not a backlog's.
+if section streams; then
 log "$STREAMS concurrent streams on one loop, $STREAM_EVENTS events each ($REPS runs)"
 start_mock "{\"compress_json\": false, \"stream\": {\"delta_events\": $STREAM_EVENTS, \"stamp_events\": true, \"pause_ms\": 10}}"
 for rep in $(seq "$REPS"); do
   record streams.async "$rep" "$("$BIN/bench_stream" async --base-url "$URL" --key "$KEY" --streams "$STREAMS")"
 done
 stop_mock
+fi
 
 # 11-12. nginx (Debian nginx-light) as the fast server: the seeded 20 KB turn
 # as a static file at the path get_turn requests, over plain HTTP/1.1 and over
 # TLS with HTTP/2 (a self-signed certificate made here). One process, started
 # and stopped by this script; the HTTP/2 server logs $connection and
 # $server_protocol, from which each phase's connections are counted.
+if section nginx; then
 NGINX_DIR="$(mktemp -d)"
 read -r NGINX_PORT H2_PORT < <(python3 -c 'import socket
 a, b = socket.socket(), socket.socket()
@@ -316,10 +344,18 @@ for rep in $(seq "$REPS"); do
   h2_phase h2.threads "$rep" "$BIN/bench_calls" sdk-threads "${H2_ARGS[@]}" --threads 8
   h2_phase h2.sequential "$rep" "$BIN/bench_calls" sdk "${H2_ARGS[@]}"
 done
+fi
 
-log "Waiting for the polling runs"
-wait "$POLLING_PID"
+if [ -n "$POLLING_PID" ]; then
+  log "Waiting for the polling runs"
+  wait "$POLLING_PID"
+fi
 
+if [ "$SECTIONS" != all ]; then
+  log "Sections $SECTIONS done in $(($(date +%s) - SCRIPT_START)) s (raw results below; docs/ left alone)"
+  cat "$RAW/results.jsonl" 2>/dev/null || true
+  exit 0
+fi
 log "Writing the report"
 python3 "$PARADIGM_ROOT/bench/report.py" --raw "$RAW" --root "$PARADIGM_ROOT" --build "$BUILD" \
   --compiler "$CXX" --build-seconds "$BUILD_SECONDS" --total-seconds "$(($(date +%s) - SCRIPT_START))"

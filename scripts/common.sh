@@ -8,7 +8,7 @@ PARADIGM_JOBS="${PARADIGM_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 PARADIGM_PACKAGES=(
   cmake make g++ pkg-config ca-certificates
   libcurl4-openssl-dev nlohmann-json3-dev libgtest-dev libcpp-httplib-dev
-  libssl-dev zlib1g-dev libcli11-dev
+  libssl-dev zlib1g-dev libcli11-dev libasio-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

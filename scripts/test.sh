@@ -11,7 +11,10 @@
 #      (scripts/package.sh), installed, used from /usr and removed
 #      (tests/package/deb_roundtrip.sh);
 #   3. clang + libc++: library, unit tests, one example (scripts/clang-libcxx.sh);
-#   4. the concurrency tests under ThreadSanitizer, with GCC.
+#   4. the concurrency tests under ThreadSanitizer, with GCC (the executors, the
+#      application-driven loop, coroutines and Asio among them).
+# The C++20 parts (tests/cxx20, examples/coroutines.cpp and asio_server.cpp)
+# build and run in steps 1 (clang) and 4 (GCC).
 #
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   step 1 only
@@ -78,8 +81,8 @@ log "4/4 Concurrency tests under ThreadSanitizer"
 tsan="$PARADIGM_ROOT/build/tsan"
 configure_build "$tsan" "${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1" -DPARADIGM_WARNINGS_AS_ERRORS=ON -DPARADIGM_SANITIZE=thread -DPARADIGM_BUILD_EXAMPLES=OFF
 cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
-  --target paradigm_integration_tests paradigm_transport_tests paradigm_workflow_tests
+  --target paradigm_integration_tests paradigm_transport_tests paradigm_workflow_tests paradigm_cxx20_async_tests
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PARADIGM_ROOT/tests/tsan.supp" \
-  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|AsyncQueue|TurnSets|CurlPool|TlsRelay)'
+  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|AsyncQueue|TurnSets|CurlPool|TlsRelay|Executors|ExternalLoop|Coroutine|Asio)'
 
 log "All tests passed"

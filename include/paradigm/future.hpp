@@ -1,5 +1,6 @@
 #pragma once
 
+#include <paradigm/executor.hpp>
 #include <paradigm/export.hpp>
 #include <paradigm/options.hpp>
 
@@ -35,28 +36,7 @@ class Promise;
 namespace detail {
 
 /// A move-only `void()` callable (std::function needs copyable ones).
-class Task {
- public:
-  Task() = default;
-  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Task>>>
-  Task(F&& f) : run_(std::make_unique<Holder<std::decay_t<F>>>(std::forward<F>(f))) {}  // NOLINT
-  explicit operator bool() const noexcept { return static_cast<bool>(run_); }
-  void operator()() { run_->run(); }
-
- private:
-  struct Base {
-    virtual ~Base() = default;
-    virtual void run() = 0;
-  };
-  template <class F>
-  struct Holder final : Base {
-    explicit Holder(F&& callable) : fn(std::move(callable)) {}
-    explicit Holder(const F& callable) : fn(callable) {}
-    void run() override { fn(); }
-    F fn;
-  };
-  std::unique_ptr<Base> run_;
-};
+using Task = Work;
 
 /// What runs when a future is done: `run` with its result, or `drop` when the
 /// future was abandoned (its connection went away: no user code runs then).
@@ -89,6 +69,17 @@ class PARADIGM_API StateBase {
   /// `other` is part of this result (upstream of a `then`, an inner future):
   /// cancelling this cancels it, and turn() falls back to its turn.
   void link(std::shared_ptr<StateBase> other);
+  /// Where continuations run from now on (null: where the result is set, or
+  /// at once when it already is). With an executor they are always handed
+  /// to it, even when the result is already there.
+  void set_executor(Executor executor) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    executor_ = std::move(executor);
+  }
+  Executor executor() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return executor_;
+  }
 
   /// Consumers of the result (Future handles, continuations not run yet):
   /// with one, `std::move(future).get()` may move the value out.
@@ -116,6 +107,7 @@ class PARADIGM_API StateBase {
   bool ready_ = false;
   bool cancelled_ = false;
   std::exception_ptr error_;
+  Executor executor_;
 
  private:
   std::function<void()> cancel_;
@@ -144,14 +136,16 @@ class SharedState final : public StateBase {
 
   /// Runs `next` once the result is there (at once, here, when it already is).
   void add(Continuation next) {
+    Executor executor;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!ready_) {
         continuations_.push_back(std::move(next));
         return;
       }
+      executor = executor_;
     }
-    next.run();
+    run_on(executor, std::move(next.run));
   }
 
   /// Waits; the value, or throws the error.
@@ -170,21 +164,30 @@ class SharedState final : public StateBase {
  private:
   bool settle(std::optional<Stored> value, std::exception_ptr error, bool run) {
     std::vector<Continuation> next;
+    Executor executor;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       if (ready_) return false;
       value_ = std::move(value);
       next.swap(continuations_);
+      executor = executor_;
       finish(lock, error);
     }
     for (auto& continuation : next) {
       if (run) {
-        continuation.run();
+        run_on(executor, std::move(continuation.run));
       } else if (continuation.drop) {
         continuation.drop(error);
       }
     }
     return true;
+  }
+  static void run_on(const Executor& executor, Task task) {
+    if (executor) {
+      executor(std::move(task));
+    } else {
+      task();
+    }
   }
 
   std::optional<Stored> value_;
@@ -237,7 +240,9 @@ struct Unwrapped<Future<V>> {
 /// Copies share one result. Continuations (`then`) run once, on the thread
 /// that completes the call (a connection's event loop), or at once on the
 /// caller's thread when the result is already there, never under a lock of
-/// the SDK: they may start new calls. A slow continuation delays every other
+/// the SDK: they may start new calls. A call given an Executor
+/// (ClientOptions::executor, CallOptions::executor) hands them to it instead,
+/// always, and so do the futures chained to it. A slow continuation delays every other
 /// call of that connection; hand long work to a thread of yours. When the last
 /// copy of the client is destroyed, calls still running end with
 /// CancelledError and their continuations do not run (what was chained to
@@ -448,6 +453,7 @@ auto Future<T>::then(F&& next) const
   using V = typename detail::Unwrapped<std::invoke_result_t<F&, Future<T>>>::type;
   if (!state_) detail::StateBase::throw_empty();
   auto chained = std::make_shared<detail::SharedState<V>>();
+  chained->set_executor(state_->executor());  // a chain runs where it started
   chained->link(state_);
   state_->add({[chained, f = std::forward<F>(next), done = *this]() mutable {
                  detail::complete_then(chained, f, std::move(done));
@@ -490,6 +496,7 @@ Future<std::vector<Future<T>>> when_all(std::vector<Future<T>> futures) {
     if (!state) detail::StateBase::throw_empty();
     all->link(state);
   }
+  all->set_executor(detail::FutureAccess::state(futures.front())->executor());
   for (const auto& future : futures) {
     detail::FutureAccess::state(future)->add({[all, inputs] {
                                                 if (all->count_down()) all->succeed(std::move(*inputs));
@@ -511,6 +518,9 @@ Future<std::tuple<Future<T>...>> when_all(Future<T>... futures) {
     if (!detail::FutureAccess::state(future)) detail::StateBase::throw_empty();
     all->link(detail::FutureAccess::state(future));
   });
+  if constexpr (sizeof...(T) > 0) {
+    all->set_executor(detail::FutureAccess::state(std::get<0>(std::tie(futures...)))->executor());
+  }
   if constexpr (sizeof...(T) == 0) all->succeed(All());
   each([&](const auto& future) {
     detail::FutureAccess::state(future)->add({[all, inputs] {
@@ -541,6 +551,7 @@ Future<WhenAny<T>> when_any(std::vector<Future<T>> futures) {
     if (!state) detail::StateBase::throw_empty();
     any->link(state);
   }
+  any->set_executor(detail::FutureAccess::state(futures.front())->executor());
   for (std::size_t i = 0; i < futures.size(); ++i) {
     detail::FutureAccess::state(futures[i])
         ->add({[any, inputs, i] {

@@ -2,7 +2,9 @@
 
 #include <paradigm/api_key.hpp>
 #include <paradigm/cancellation.hpp>
+#include <paradigm/executor.hpp>
 #include <paradigm/export.hpp>
+#include <paradigm/external_loop.hpp>
 #include <paradigm/headers.hpp>
 #include <paradigm/logging.hpp>
 
@@ -132,6 +134,20 @@ struct PARADIGM_API ClientOptions {
 
   /// Reads PARADIGM_API_KEY, PARADIGM_BASE_URL and PARADIGM_LOG (debug|info|warning|error).
   static ClientOptions from_env();
+
+  /// Where the continuations of every asynchronous call run (`then`, a
+  /// coroutine's resumption; CallOptions::executor overrides it for one
+  /// call). Empty: on the thread that completes the call (the event loop's),
+  /// or at once when the result is already there. See <paradigm/executor.hpp>.
+  Executor executor;
+  /// Run the asynchronous engine on your event loop instead of a thread of
+  /// the SDK's own: your loop watches libcurl's sockets and the engine's
+  /// timer, and every asynchronous call's steps and handlers run on it.
+  /// Empty: one thread per connection, started on first use.
+  /// `paradigm::asio_loop(io_context.get_executor())` (<paradigm/asio.hpp>)
+  /// is one; <paradigm/external_loop.hpp> says how to write others. Blocking
+  /// calls then always run on the calling thread.
+  ExternalLoop external_loop;
 };
 
 /// What the answer that produced a call's result said: the final answer of a
@@ -163,6 +179,9 @@ struct CallOptions {
   /// result once the call succeeds. One per call: do not share it between
   /// calls running at the same time.
   ResponseInfo* response_info = nullptr;
+  /// Where this call's continuations run, instead of ClientOptions::executor
+  /// (`paradigm::inline_executor()`: on the thread completing the call).
+  Executor executor;
 };
 
 /// How a call waits for a running turn (`wait_for_turn`, a create answered

@@ -76,6 +76,14 @@ class PARADIGM_API TurnSet {
       std::chrono::milliseconds timeout = std::chrono::milliseconds::max());
   /// Waits for every turn not taken yet; returns them by key.
   std::vector<Finished> wait_all();
+  /// next_completed() as a Future, for coroutines (`while (auto finished =
+  /// co_await set.async_next_completed())`, <paradigm/coro.hpp>), Asio
+  /// (AsioClient::async_get) and then(): the next turn to finish, or nullopt
+  /// once every turn added was taken. Several may be pending; each gets its
+  /// own turn, in the order asked. Its continuations run on
+  /// `options.call.executor`, else the client's executor. Cancelling it
+  /// (or destroying the set) ends it with CancelledError and takes no turn.
+  Future<std::optional<Finished>> async_next_completed();
 
   /// Asks the server to cancel the turn: it then finishes `cancelled` (a turn
   /// not started yet finishes at once with CancelledError). No effect on a

@@ -14,6 +14,13 @@ namespace paradigm {
 
 struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
   enum class Phase { queued, running, done };
+  using Next = std::optional<Finished>;
+
+  // An async_next_completed() not answered yet.
+  struct Waiter {
+    Promise<Next> promise;
+  };
+  using Handoff = std::pair<std::shared_ptr<Waiter>, Next>;
 
   struct Entry {
     Phase phase = Phase::queued;
@@ -26,7 +33,11 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
   };
 
   State(ThreadsClient with, TurnSetOptions settings)
-      : client(std::move(with)), options(std::move(settings)) {}
+      : client(std::move(with)), options(std::move(settings)), own_call(options.call) {
+    // The set's own bookkeeping runs where each call completes, whatever
+    // the executor of the futures it hands out.
+    own_call.executor = inline_executor();
+  }
 
   Key add(Entry entry) {
     Key key = 0;
@@ -57,7 +68,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     std::weak_ptr<State> weak = shared_from_this();
     Future<Turn> call;
     if (entry.turn_id) {
-      call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting, options.call);
+      call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting, own_call);
       remember(key, call, TurnRef{*entry.thread_id, *entry.turn_id});
       call.then([weak, key](const Future<Turn>& done) {
         if (auto self = weak.lock()) self->finish(key, done);
@@ -66,8 +77,8 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     }
     TurnRequest request = entry.request;
     request.background = true;  // the POST returns at once; the wait polls on timers
-    call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, options.call)
-                           : client.async_create_thread_with_turn(request, {}, options.call);
+    call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, own_call)
+                           : client.async_create_thread_with_turn(request, {}, own_call);
     remember(key, call, std::nullopt);
     call.then([weak, key](const Future<Turn>& created) {
       if (auto self = weak.lock()) self->on_created(key, created);
@@ -94,7 +105,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     // The create just showed the turn running: the first poll comes after a pause.
     WaitOptions waiting = options.waiting;
     waiting.pause_first = true;
-    Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, options.call);
+    Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, own_call);
     remember(key, wait, std::nullopt);
     std::weak_ptr<State> weak = shared_from_this();
     wait.then([weak, key](const Future<Turn>& done) {
@@ -104,7 +115,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
 
   void request_cancel(const TurnRef& ref) {
     // Fire and forget: the wait sees the turn end cancelled (or the error).
-    client.async_cancel_turn(ref.thread_id, ref.turn_id, options.call);
+    client.async_cancel_turn(ref.thread_id, ref.turn_id, own_call);
   }
 
   void finish(Key key, const Future<Turn>& call) {
@@ -122,6 +133,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
   // Books a finished turn, frees its slot, and starts the next queued one.
   void finish(Finished result) {
     std::optional<Key> next;
+    std::vector<Handoff> handoffs;
     {
       std::lock_guard<std::mutex> lock(mutex);
       Entry& entry = entries[result.key];
@@ -138,18 +150,82 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
         entries[*next].phase = Phase::running;
         ++in_flight;
       }
+      handoffs = hand_over();
     }
     finished_changed.notify_all();
+    answer(std::move(handoffs));
     if (next) launch(*next);
+  }
+
+  // Under the lock: gives the finished turns (or, once all were taken,
+  // nullopt) to the futures waiting for them, oldest first.
+  std::vector<Handoff> hand_over() {
+    std::vector<Handoff> handoffs;
+    while (!waiters.empty()) {
+      if (!finished.empty()) {
+        handoffs.emplace_back(std::move(waiters.front()), std::move(finished.front()));
+        finished.pop_front();
+        ++taken;
+      } else if (taken == entries.size()) {
+        handoffs.emplace_back(std::move(waiters.front()), std::nullopt);
+      } else {
+        break;
+      }
+      waiters.pop_front();
+    }
+    return handoffs;
+  }
+
+  // Outside the lock: their continuations may run here.
+  static void answer(std::vector<Handoff> handoffs) {
+    for (auto& [waiter, next] : handoffs)
+      waiter->promise.set_value(std::move(next));
+  }
+
+  Future<Next> next_future() {
+    auto waiter = std::make_shared<Waiter>();
+    std::weak_ptr<State> weak_state = shared_from_this();
+    std::weak_ptr<Waiter> weak_waiter = waiter;
+    waiter->promise = Promise<Next>([weak_state, weak_waiter] {
+      auto self = weak_state.lock();
+      auto cancelled = weak_waiter.lock();
+      if (self && cancelled) self->withdraw(cancelled);
+    });
+    Future<Next> future = waiter->promise.future();
+    detail::FutureAccess::state(future)->set_executor(options.call.executor ? options.call.executor
+                                                                            : client.options().executor);
+    std::vector<Handoff> handoffs;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (closing) throw Error("paradigm::TurnSet: the set is being destroyed");
+      waiters.push_back(std::move(waiter));
+      handoffs = hand_over();
+    }
+    answer(std::move(handoffs));
+    return future;
+  }
+
+  // A waiting future was cancelled: it leaves the queue, taking no turn.
+  void withdraw(const std::shared_ptr<Waiter>& waiter) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      const auto it = std::find(waiters.begin(), waiters.end(), waiter);
+      if (it == waiters.end()) return;  // it was answered first
+      waiters.erase(it);
+    }
+    waiter->promise.set_exception(
+        std::make_exception_ptr(CancelledError("async_next_completed was cancelled")));
   }
 
   ThreadsClient client;
   TurnSetOptions options;
+  CallOptions own_call;  // of the set's own calls
   mutable std::mutex mutex;
   std::condition_variable finished_changed;
   std::vector<Entry> entries;  // by key
   std::deque<Key> queued;      // waiting for a slot
   std::deque<Finished> finished;
+  std::deque<std::shared_ptr<Waiter>> waiters;  // async_next_completed, oldest first
   std::size_t in_flight = 0;
   std::size_t taken = 0;
   bool closing = false;
@@ -160,15 +236,19 @@ TurnSet::TurnSet(ThreadsClient client, TurnSetOptions options)
 
 TurnSet::~TurnSet() {
   std::vector<Future<Turn>> calls;
+  std::deque<std::shared_ptr<State::Waiter>> waiters;
   {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->closing = true;
     for (const auto& entry : state_->entries) {
       if (entry.call.valid()) calls.push_back(entry.call);
     }
+    waiters.swap(state_->waiters);
   }
   for (const auto& call : calls)
     call.cancel();  // stops waiting; the turns go on on the server
+  for (const auto& waiter : waiters)
+    waiter->promise.set_exception(std::make_exception_ptr(CancelledError("the TurnSet was destroyed")));
 }
 
 TurnSet::Key TurnSet::add(const TurnRequest& request) {
@@ -209,6 +289,10 @@ std::optional<TurnSet::Finished> TurnSet::next_completed(std::chrono::millisecon
   state_->finished.pop_front();
   ++state_->taken;
   return next;
+}
+
+Future<std::optional<TurnSet::Finished>> TurnSet::async_next_completed() {
+  return state_->next_future();
 }
 
 std::vector<TurnSet::Finished> TurnSet::wait_all() {

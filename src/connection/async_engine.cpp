@@ -3,8 +3,9 @@
 namespace paradigm::detail {
 
 std::shared_ptr<EventLoop> AsyncEngine::loop() {
-  std::call_once(
-      started_, [this] { loop_ = std::make_shared<EventLoop>(make_transport_(), context_->shared_clock()); });
+  std::call_once(started_, [this] {
+    loop_ = EventLoop::make(make_transport_(), context_->shared_clock(), context_->options().external_loop);
+  });
   return loop_;
 }
 

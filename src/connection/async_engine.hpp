@@ -108,6 +108,8 @@ template <class Request>
 Future<typename Request::Result> AsyncEngine::start(const CallOptions& options, Request request) {
   using Value = typename Request::Result;
   auto state = std::make_shared<SharedState<Value>>();
+  // Before the call can finish: where its continuations run.
+  state->set_executor(options.executor ? options.executor : context_->options().executor);
   auto link = std::make_shared<LinkedToken>(options.cancellation);
   state->on_cancel([link] { link->cancel(); });
   auto completion = std::make_shared<Completion<Value>>(state);

@@ -91,7 +91,8 @@ Outcome hand_over(HeldAnswer& held, BodySink& sink) {
 
 Outcome LoopRelay::perform(const Exchange& exchange, BodySink& sink) {
   std::shared_ptr<EventLoop> loop = loop_();
-  if (!loop || loop->on_loop_thread()) return direct_.perform(exchange, sink);
+  if (!loop || loop->on_loop_thread() || !loop->relays_blocking_calls())
+    return direct_.perform(exchange, sink);
   auto held = std::make_shared<HeldAnswer>(exchange, max_body_);
   auto ticket = std::make_shared<Ticket>(held);
   loop->post([loop = loop.get(), ticket] {

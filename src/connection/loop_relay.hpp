@@ -6,7 +6,9 @@
 // shared with every asynchronous call); the answer is held there until it is
 // complete and given to the caller's sink on the caller's thread. Only answers
 // held in memory take this route (bounded by max_response_bytes). A call made
-// from the loop's own thread (a continuation) is performed there directly.
+// from the loop's own thread (a continuation) is performed there directly, and
+// so is every call when the application turns the loop (ClientOptions::
+// external_loop): its loop may be the calling thread, waiting.
 
 #include "engine/event_loop.hpp"
 #include "transport/transport.hpp"

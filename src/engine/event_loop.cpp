@@ -1,19 +1,12 @@
 #include "engine/event_loop.hpp"
 
 #include "core/cancellation_state.hpp"
+#include "engine/driven_loop.hpp"
+#include "engine/thread_loop.hpp"
 
 #include <algorithm>
-#include <atomic>
 
 namespace paradigm::detail {
-
-namespace {
-
-// How long the loop may sleep with nothing scheduled: short enough that a
-// missed wake-up would only delay, never hang.
-constexpr std::chrono::milliseconds kIdlePoll{1000};
-
-}  // namespace
 
 struct EventLoop::Timer {
   std::function<void(bool)> done;
@@ -22,55 +15,23 @@ struct EventLoop::Timer {
   bool fired = false;
 };
 
+std::shared_ptr<EventLoop> EventLoop::make(std::unique_ptr<AsyncTransport> transport,
+                                           std::shared_ptr<Clock> clock, const ExternalLoop& external) {
+  if (external) return DrivenLoop::make(std::move(transport), std::move(clock), external);
+  return std::make_shared<ThreadLoop>(std::move(transport), std::move(clock));
+}
+
 EventLoop::EventLoop(std::unique_ptr<AsyncTransport> transport, std::shared_ptr<Clock> clock)
     : transport_(std::move(transport)), clock_(std::move(clock)) {}
 
-EventLoop::~EventLoop() {
-  stop();
-}
-
-void EventLoop::stop() {
-  std::thread thread;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-    thread = std::move(thread_);
-  }
-  transport_->wake();
-  if (!thread.joinable()) return;
-  // From a callback on the loop's thread: the thread holds the loop alive
-  // (see post) and ends when that callback returns.
-  if (thread.get_id() == std::this_thread::get_id()) {
-    thread.detach();
-  } else {
-    thread.join();
-  }
-}
-
-void EventLoop::post(Task task) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) return;
-    posted_.push_back(std::move(task));
-    if (!thread_.joinable()) {
-      thread_ = std::thread([self = shared_from_this()] { self->run(); });
-      thread_id_ = thread_.get_id();
-    }
-  }
-  transport_->wake();
-}
-
-bool EventLoop::on_loop_thread() const noexcept {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return std::this_thread::get_id() == thread_id_;
-}
+EventLoop::~EventLoop() = default;
 
 void EventLoop::add_timer(std::chrono::milliseconds delay, const CancellationToken& token,
                           std::function<void(bool)> done) {
   auto timer = std::make_shared<Timer>();
   timer->done = std::move(done);
   timer->cancellation = token.state();
-  // A cancelled token fires the timer early: through a posted task, on this thread.
+  // A cancelled token fires the timer early: through a posted task, on the loop.
   std::weak_ptr<Timer> weak = timer;
   timer->listener = timer->cancellation->add_listener([this, weak] {
     post([weak] {
@@ -108,33 +69,34 @@ void EventLoop::sleep(std::chrono::milliseconds delay, const CancellationToken& 
   add_timer(delay, token, std::move(done));
 }
 
-void EventLoop::run() {
-  for (;;) {
-    if (!run_posted()) break;
-    run_due_timers();
-    transport_->poll(std::min(until_next_timer(), kIdlePoll));
-  }
-  // Stopping: nothing more runs; what is pending is dropped.
-  transport_->abandon_all();
-  for (auto& [when, timer] : timers_)
-    timer->cancellation->remove_listener(timer->listener);
-  timers_.clear();
+bool EventLoop::enqueue(Task& task) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (stopping_) return false;
+  posted_.push_back(std::move(task));
+  return true;
 }
 
-// Runs the tasks posted so far; false once the loop is stopping.
-bool EventLoop::run_posted() {
+bool EventLoop::begin_stopping() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (stopping_) return false;
+  stopping_ = true;
+  return true;
+}
+
+int EventLoop::run_posted() {
   std::deque<Task> tasks;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) return false;
+    if (stopping_) return -1;
     tasks.swap(posted_);
   }
   for (auto& task : tasks)
     task();
-  return true;
+  return static_cast<int>(tasks.size());
 }
 
-void EventLoop::run_due_timers() {
+bool EventLoop::run_due_timers() {
+  bool ran = false;
   const auto now = SteadyClock::now();
   while (!timers_.empty() && timers_.begin()->first <= now) {
     std::shared_ptr<Timer> timer = std::move(timers_.begin()->second);
@@ -143,17 +105,33 @@ void EventLoop::run_due_timers() {
     if (timer->fired) continue;
     timer->fired = true;
     timer->done(true);
+    ran = true;
   }
+  return ran;
 }
 
-std::chrono::milliseconds EventLoop::until_next_timer() const {
+std::optional<EventLoop::SteadyClock::time_point> EventLoop::next_due() const {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!posted_.empty()) return std::chrono::milliseconds(0);
+    if (!posted_.empty()) return SteadyClock::now();
   }
-  if (timers_.empty()) return kIdlePoll;
-  const auto left = std::chrono::ceil<std::chrono::milliseconds>(timers_.begin()->first - SteadyClock::now());
-  return std::max(left, std::chrono::milliseconds(0));
+  if (timers_.empty()) return std::nullopt;
+  return timers_.begin()->first;
+}
+
+void EventLoop::abandon_pending() {
+  transport_->abandon_all();
+  auto timers = std::move(timers_);
+  timers_.clear();
+  for (auto& [when, timer] : timers)
+    timer->cancellation->remove_listener(timer->listener);
+  std::deque<Task> tasks;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tasks.swap(posted_);
+  }
+  // Destroyed here, outside the lock: what they held (a call's completion)
+  // ends its future with CancelledError.
 }
 
 }  // namespace paradigm::detail

@@ -1,48 +1,56 @@
 #pragma once
 
-// One thread that runs the asynchronous engine of a connection: the tasks
-// posted to it, its timers (retry backoff, poll intervals), and the exchanges
-// of its transport. Started on first use; stopped (and joined) by its owner.
-// It is also the runtime of asynchronous calls: their steps run on its thread.
+// What runs the asynchronous engine of a connection: the tasks posted to it,
+// its timers (retry backoff, poll intervals) and the exchanges of its
+// transport. It is the runtime of asynchronous calls: their steps run on the
+// loop. Two ways to turn it: a thread of the SDK's own (ThreadLoop, the
+// default) or the application's event loop (DrivenLoop, with
+// ClientOptions::external_loop). This class holds what both share.
 
 #include <paradigm/cancellation.hpp>
+#include <paradigm/external_loop.hpp>
 
 #include "retry/clock.hpp"
 #include "transport/async_transport.hpp"
 #include "workflow/runtime.hpp"
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <optional>
 
 namespace paradigm::detail {
 
-class EventLoop final : public Runtime, public std::enable_shared_from_this<EventLoop> {
+class EventLoop : public Runtime, public std::enable_shared_from_this<EventLoop> {
  public:
   using Task = std::function<void()>;
   using SteadyClock = std::chrono::steady_clock;
 
-  EventLoop(std::unique_ptr<AsyncTransport> transport, std::shared_ptr<Clock> clock);
-  ~EventLoop();
+  /// A loop on a thread of its own (started on first post), or, with
+  /// `external`, one the application's loop drives.
+  static std::shared_ptr<EventLoop> make(std::unique_ptr<AsyncTransport> transport,
+                                         std::shared_ptr<Clock> clock, const ExternalLoop& external);
+
+  ~EventLoop() override;
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
 
   /// Stops the loop: tasks, timers and exchanges still pending are dropped
-  /// without running, and the thread is joined (or, when stop() is called
-  /// from the loop's own thread, left to end once the task running returns).
+  /// without running, and no callback of the loop runs once it returns
+  /// (called from the loop itself, what is running finishes first).
   /// Idempotent; nothing posted afterwards runs.
-  void stop();
-
-  /// Runs `task` on the loop's thread (starting the thread on first use). Any thread.
-  void post(Task task);
-  /// True on the loop's own thread.
-  bool on_loop_thread() const noexcept;
+  virtual void stop() = 0;
+  /// Runs `task` on the loop. Any thread.
+  virtual void post(Task task) = 0;
+  /// True on the loop's own thread (within one of its callbacks).
+  virtual bool on_loop_thread() const noexcept = 0;
+  /// Whether blocking calls may hand their exchanges to this loop and wait:
+  /// not when the application drives it (its thread may be the caller's).
+  virtual bool relays_blocking_calls() const noexcept = 0;
 
   /// Runs `done(true)` after `delay`, or `done(false)` as soon as `token` is
   /// cancelled. Loop thread only.
@@ -55,21 +63,31 @@ class EventLoop final : public Runtime, public std::enable_shared_from_this<Even
              std::function<void(bool)> done) override;
   Clock& clock() override { return *clock_; }
 
- private:
-  struct Timer;
+ protected:
+  EventLoop(std::unique_ptr<AsyncTransport> transport, std::shared_ptr<Clock> clock);
 
-  void run();
-  bool run_posted();
-  void run_due_timers();
-  std::chrono::milliseconds until_next_timer() const;
+  /// Queues `task`; false when the loop is stopping (the task is dropped).
+  bool enqueue(Task& task);
+  /// Marks the loop stopping; false if it already was.
+  bool begin_stopping();
+  /// Runs the tasks posted so far: how many, or -1 once the loop is stopping.
+  int run_posted();
+  /// Runs the timers that are due; true if any ran.
+  bool run_due_timers();
+  /// When the first timer is due, or a task waits (now).
+  std::optional<SteadyClock::time_point> next_due() const;
+  /// Drops what is pending (exchanges, timers, tasks) without running it. Loop thread only.
+  void abandon_pending();
 
   std::unique_ptr<AsyncTransport> transport_;
   std::shared_ptr<Clock> clock_;
+
+ private:
+  struct Timer;
+
   mutable std::mutex mutex_;
   std::deque<Task> posted_;
   bool stopping_ = false;
-  std::thread thread_;
-  std::thread::id thread_id_;
   // Loop thread only.
   std::multimap<SteadyClock::time_point, std::shared_ptr<Timer>> timers_;
 };

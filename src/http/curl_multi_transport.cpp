@@ -168,6 +168,11 @@ void CurlMultiTransport::poll(std::chrono::milliseconds timeout) {
   curl_multi_poll(multi_, nullptr, 0, static_cast<int>(poll_timeout(timeout).count()), nullptr);
   int running = 0;
   curl_multi_perform(multi_, &running);
+  progress();
+}
+
+// After libcurl moved the transfers on: hands each ended one its outcome.
+void CurlMultiTransport::progress() {
   std::vector<Finished> finished;
   collect_done(finished);
   collect_stopped(finished);
@@ -178,7 +183,67 @@ void CurlMultiTransport::poll(std::chrono::milliseconds timeout) {
 }
 
 void CurlMultiTransport::wake() {
-  curl_multi_wakeup(multi_);
+  if (!driven_) return void(curl_multi_wakeup(multi_));
+  if (wake_) wake_();
+}
+
+bool CurlMultiTransport::drive(std::function<void(NativeSocket, SocketEvents)> watch,
+                               std::function<void()> wake) {
+  watch_ = std::move(watch);
+  wake_ = std::move(wake);
+  if (!driven_) {
+    driven_ = true;
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &CurlMultiTransport::on_curl_socket);
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &CurlMultiTransport::on_curl_timer);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+  }
+  return true;
+}
+
+int CurlMultiTransport::on_curl_socket(CURL*, NativeSocket socket, int what, void* self, void*) {
+  auto& transport = *static_cast<CurlMultiTransport*>(self);
+  if (!transport.watch_) return 0;  // detached
+  SocketEvents events = SocketEvents::none;
+  if (what == CURL_POLL_IN) events = SocketEvents::read;
+  if (what == CURL_POLL_OUT) events = SocketEvents::write;
+  if (what == CURL_POLL_INOUT) events = SocketEvents::read_write;
+  transport.watch_(socket, events);
+  return 0;
+}
+
+int CurlMultiTransport::on_curl_timer(CURLM*, long timeout_ms, void* self) {
+  auto& transport = *static_cast<CurlMultiTransport*>(self);
+  if (timeout_ms < 0) {
+    transport.curl_due_.reset();
+  } else {
+    transport.curl_due_ = CurlExchange::SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
+  }
+  return 0;
+}
+
+void CurlMultiTransport::on_socket(NativeSocket socket, SocketEvents ready) {
+  int mask = 0;
+  if (has(ready, SocketEvents::read)) mask |= CURL_CSELECT_IN;
+  if (has(ready, SocketEvents::write)) mask |= CURL_CSELECT_OUT;
+  int running = 0;
+  curl_multi_socket_action(multi_, static_cast<curl_socket_t>(socket), mask, &running);
+  progress();
+}
+
+void CurlMultiTransport::on_deadline() {
+  if (curl_due_ && *curl_due_ <= CurlExchange::SteadyClock::now()) {
+    curl_due_.reset();
+    int running = 0;
+    curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+  }
+  progress();
+}
+
+std::optional<CurlMultiTransport::TimePoint> CurlMultiTransport::deadline() const {
+  std::optional<TimePoint> due = next_stop(CurlExchange::SteadyClock::now());
+  if (curl_due_) due = due ? std::min(*due, *curl_due_) : *curl_due_;
+  return due;
 }
 
 void CurlMultiTransport::abandon_all() {
@@ -197,17 +262,23 @@ void CurlMultiTransport::abandon_all() {
 // The caller's timeout, shortened to the nearest stall deadline.
 std::chrono::milliseconds CurlMultiTransport::poll_timeout(std::chrono::milliseconds timeout) const {
   const auto now = CurlExchange::SteadyClock::now();
-  for (const auto& [easy, transfer] : transfers_) {
-    if (const auto left = transfer->exchange->stall_left(now)) {
-      timeout = std::min(timeout, std::max(*left, std::chrono::milliseconds(0)));
-    }
-  }
-  for (const auto& waiting : waiting_) {
-    if (const auto expires = waiting->expires()) {
-      timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(*expires - now));
-    }
+  if (const auto stop = next_stop(now)) {
+    timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(*stop - now));
   }
   return std::max(timeout, std::chrono::milliseconds(0));
+}
+
+// When the first transfer stalls or the first waiting exchange expires.
+std::optional<CurlMultiTransport::TimePoint> CurlMultiTransport::next_stop(TimePoint now) const {
+  std::optional<TimePoint> first;
+  const auto earliest = [&first](TimePoint when) { first = first ? std::min(*first, when) : when; };
+  for (const auto& [easy, transfer] : transfers_) {
+    if (const auto left = transfer->exchange->stall_left(now)) earliest(now + *left);
+  }
+  for (const auto& waiting : waiting_) {
+    if (const auto expires = waiting->expires()) earliest(*expires);
+  }
+  return first;
 }
 
 void CurlMultiTransport::collect_done(std::vector<Finished>& finished) {

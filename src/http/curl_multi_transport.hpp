@@ -6,6 +6,8 @@
 // offers it (TLS with ALPN). Exchanges beyond what those connections can
 // carry wait in a queue holding no easy handle (each costs tens of KB once
 // used): a thousand turns created at once do not hold a thousand handles.
+// Either it is polled (poll(), on the SDK's loop thread), or it is driven by
+// an application's loop through libcurl's socket interface (drive()).
 
 #include "http/curl_exchange.hpp"
 #include "http/curl_transport.hpp"
@@ -16,6 +18,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,6 +40,10 @@ class CurlMultiTransport final : public AsyncTransport {
   void wake() override;
   void abandon_all() override;
   std::size_t in_flight() const override { return transfers_.size() + waiting_.size(); }
+  bool drive(std::function<void(NativeSocket, SocketEvents)> watch, std::function<void()> wake) override;
+  void on_socket(NativeSocket socket, SocketEvents ready) override;
+  void on_deadline() override;
+  std::optional<std::chrono::steady_clock::time_point> deadline() const override;
 
   /// Exchanges handed to libcurl at once: one per connection, or the
   /// streams of each over HTTPS (where HTTP/2 may multiplex them).
@@ -46,11 +53,17 @@ class CurlMultiTransport final : public AsyncTransport {
   struct Transfer;
   struct Waiting;
   using Finished = std::pair<std::function<void(Outcome)>, Outcome>;
+  using TimePoint = std::chrono::steady_clock::time_point;
+
+  static int on_curl_socket(CURL* easy, NativeSocket socket, int what, void* self, void* socket_data);
+  static int on_curl_timer(CURLM* multi, long timeout_ms, void* self);
 
   void begin(const Exchange& exchange, std::unique_ptr<Exchange> owned, BodySink& sink,
              std::function<void(Outcome)>& done);
   void admit_waiting(std::vector<Finished>& finished);
+  void progress();
   std::chrono::milliseconds poll_timeout(std::chrono::milliseconds timeout) const;
+  std::optional<TimePoint> next_stop(TimePoint now) const;
   void collect_done(std::vector<Finished>& finished);
   void collect_stopped(std::vector<Finished>& finished);
   void collect_stopped_waiting(bool look_for_cancelled, std::vector<Finished>& finished);
@@ -66,6 +79,12 @@ class CurlMultiTransport final : public AsyncTransport {
   std::vector<CURL*> spare_handles_;
   // Set by a cancelled token (any thread): poll() then looks for the transfer.
   std::atomic<bool> cancel_seen_{false};
+  // Driven by an application's loop (drive()): libcurl's sockets go to
+  // `watch_`, its timer to `curl_due_`.
+  bool driven_ = false;
+  std::function<void(NativeSocket, SocketEvents)> watch_;
+  std::function<void()> wake_;
+  std::optional<TimePoint> curl_due_;
 };
 
 }  // namespace paradigm::detail

@@ -61,6 +61,14 @@ class RecordingAsyncTransport final : public AsyncTransport {
   void wake() override { inner_->wake(); }
   void abandon_all() override { inner_->abandon_all(); }
   std::size_t in_flight() const override { return inner_->in_flight(); }
+  bool drive(std::function<void(NativeSocket, SocketEvents)> watch, std::function<void()> wake) override {
+    return inner_->drive(std::move(watch), std::move(wake));
+  }
+  void on_socket(NativeSocket socket, SocketEvents ready) override { inner_->on_socket(socket, ready); }
+  void on_deadline() override { inner_->on_deadline(); }
+  std::optional<std::chrono::steady_clock::time_point> deadline() const override {
+    return inner_->deadline();
+  }
 
  private:
   std::unique_ptr<AsyncTransport> inner_;

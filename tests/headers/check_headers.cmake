@@ -4,6 +4,9 @@
 # "header-light" promise). One compile per header: -fsyntax-only -MD both
 # checks the code and lists every header the translation unit reads.
 # Converting a type that is not a model type fails to compile, and says why.
+# The C++20-only headers (coro.hpp) are compiled in the C++20 and C++23
+# columns; in the C++17 one they must stop with a clear error. asio.hpp
+# needs Asio (libasio-dev) on the include path.
 #   -DCXX=compiler -DCXX_FLAGS="-stdlib=libc++" -DSTD=c++20 -DWARNING_FLAGS="..."
 #   -DINCLUDE_DIRS="a;b" -DHEADER_DIR=include/paradigm -DWORK_DIR=...
 
@@ -15,9 +18,19 @@ foreach(dir IN LISTS INCLUDE_DIRS)
   list(APPEND flags "-I${dir}")
 endforeach()
 
+set(cxx20_headers coro.hpp)
 foreach(header IN LISTS headers)
   get_filename_component(name "${header}" NAME)
   set(source "${WORK_DIR}/${name}.cpp")
+  list(FIND cxx20_headers "${name}" cxx20_only)
+  if(NOT cxx20_only EQUAL -1 AND STD STREQUAL "c++17")
+    file(WRITE "${source}" "#include <paradigm/${name}>\n")
+    execute_process(COMMAND "${CXX}" ${flags} "${source}" RESULT_VARIABLE code ERROR_VARIABLE err OUTPUT_QUIET)
+    if(code EQUAL 0 OR NOT err MATCHES "needs C\\+\\+20")
+      message(FATAL_ERROR "<paradigm/${name}> as C++17: expected its \"needs C++20\" error, got:\n${err}")
+    endif()
+    continue()
+  endif()
   set(depfile "${WORK_DIR}/${name}.d")
   file(WRITE "${source}" "#include <paradigm/${name}>\n")
   execute_process(COMMAND "${CXX}" ${flags} -MD -MF "${depfile}" "${source}"

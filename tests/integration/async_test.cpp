@@ -1,5 +1,8 @@
 // Asynchronous calls over libcurl's multi interface against the emulator:
-// the same answers as the blocking calls, on one event-loop thread.
+// the same answers as the blocking calls, on one event-loop thread. Every
+// test runs twice: on the SDK's own loop thread, and on an Asio io_context
+// (paradigm::asio_loop, libcurl's socket interface) with no SDK thread.
+#include "support/asio_thread.hpp"
 #include "support/concurrent_calls.hpp"
 #include "support/mock_fixture.hpp"
 
@@ -14,9 +17,28 @@ namespace {
 
 using std::chrono::milliseconds;
 
-class AsyncCalls : public ManualTurnsTest {};
+enum class Loop { own_thread, asio };
 
-TEST_F(AsyncCalls, ACreateIsWaitedForOnTheLoop) {
+std::string loop_name(const ::testing::TestParamInfo<Loop>& loop) {
+  return loop.param == Loop::own_thread ? "own_thread" : "asio";
+}
+
+class AsyncCalls : public ManualTurnsTest, public ::testing::WithParamInterface<Loop> {
+ protected:
+  ClientOptions options() const {
+    ClientOptions with = ManualTurnsTest::options();
+    if (GetParam() == Loop::asio) with.external_loop = io.loop();
+    return with;
+  }
+  ThreadsClient client(const ClientOptions& with) { return ManualTurnsTest::client(with); }
+  ThreadsClient client() { return client(options()); }
+
+  mutable AsioThread io;  // outlives the clients of the tests
+};
+
+INSTANTIATE_TEST_SUITE_P(AsyncCalls, AsyncCalls, ::testing::Values(Loop::own_thread, Loop::asio), loop_name);
+
+TEST_P(AsyncCalls, ACreateIsWaitedForOnTheLoop) {
   auto paradigm = client();
   CreateOptions create;
   create.waiting.on_update = [&](const Turn& t) { server.complete_turn(t.thread, t.id); };
@@ -29,7 +51,7 @@ TEST_F(AsyncCalls, ACreateIsWaitedForOnTheLoop) {
   EXPECT_EQ(server.turns_created(), 1);
 }
 
-TEST_F(AsyncCalls, AStreamDeliversItsEventsAsTheyArrive) {
+TEST_P(AsyncCalls, AStreamDeliversItsEventsAsTheyArrive) {
   server.configure(mock::MockConfig{});
   auto paradigm = client();
   const std::string thread = paradigm.create_thread().id;
@@ -43,7 +65,7 @@ TEST_F(AsyncCalls, AStreamDeliversItsEventsAsTheyArrive) {
   EXPECT_FALSE(names.empty());
 }
 
-TEST_F(AsyncCalls, ManyCallsAtOnceShareACappedPoolOfConnections) {
+TEST_P(AsyncCalls, ManyCallsAtOnceShareACappedPoolOfConnections) {
   auto with = options();
   with.max_connections = 4;
   auto paradigm = client(with);
@@ -55,7 +77,7 @@ TEST_F(AsyncCalls, ManyCallsAtOnceShareACappedPoolOfConnections) {
     EXPECT_EQ(each.get().id, thread);
 }
 
-TEST_F(AsyncCalls, ADownloadToAFileAppearsWhole) {
+TEST_P(AsyncCalls, ADownloadToAFileAppearsWhole) {
   const std::string id = server.add_artifact(std::string(1 << 20, 'z'), "application/octet-stream", "z.bin");
   const auto path = std::filesystem::temp_directory_path() / ("paradigm-async-" + id);
   EXPECT_EQ(client().async_download_artifact_to_file(id, path.string()).get().bytes, 1u << 20);
@@ -63,7 +85,7 @@ TEST_F(AsyncCalls, ADownloadToAFileAppearsWhole) {
   std::filesystem::remove(path);
 }
 
-TEST_F(AsyncCalls, BlockingCallersBeyondTheCapWaitForAConnection) {
+TEST_P(AsyncCalls, BlockingCallersBeyondTheCapWaitForAConnection) {
   auto with = options();
   with.max_connections = 2;
   auto paradigm = client(with);
@@ -112,7 +134,9 @@ class AsyncQueue : public AsyncCalls {
   Future<Thread> busy;
 };
 
-TEST_F(AsyncQueue, ACallWaitingForAConnectionEndsWhenCancelledAndIsNeverSent) {
+INSTANTIATE_TEST_SUITE_P(AsyncQueue, AsyncQueue, ::testing::Values(Loop::own_thread, Loop::asio), loop_name);
+
+TEST_P(AsyncQueue, ACallWaitingForAConnectionEndsWhenCancelledAndIsNeverSent) {
   Future<Thread> waiting = paradigm->async_get_thread(thread);
   waiting.cancel();
   EXPECT_THROW(waiting.get(), CancelledError);
@@ -120,7 +144,7 @@ TEST_F(AsyncQueue, ACallWaitingForAConnectionEndsWhenCancelledAndIsNeverSent) {
   EXPECT_EQ(gets(), 1u);
 }
 
-TEST_F(AsyncQueue, TheWaitForAConnectionCountsAgainstTheRequestTimeout) {
+TEST_P(AsyncQueue, TheWaitForAConnectionCountsAgainstTheRequestTimeout) {
   CallOptions call;
   call.request_timeout = milliseconds(100);
   call.retry = RetryPolicy{};
@@ -131,7 +155,7 @@ TEST_F(AsyncQueue, TheWaitForAConnectionCountsAgainstTheRequestTimeout) {
   EXPECT_EQ(gets(), 1u);
 }
 
-TEST_F(AsyncQueue, CallsWaitingForAConnectionGetItInTurn) {
+TEST_P(AsyncQueue, CallsWaitingForAConnectionGetItInTurn) {
   std::vector<Future<Thread>> waiting;
   for (int i = 0; i < 5; ++i)
     waiting.push_back(paradigm->async_get_thread(thread));
@@ -143,7 +167,7 @@ TEST_F(AsyncQueue, CallsWaitingForAConnectionGetItInTurn) {
   EXPECT_EQ(gets(), 6u);
 }
 
-TEST_F(AsyncCalls, AnHttpErrorIsTheFuturesError) {
+TEST_P(AsyncCalls, AnHttpErrorIsTheFuturesError) {
   EXPECT_THROW(client().async_get_thread("no-such-thread").get(), NotFoundError);
 }
 

@@ -1,5 +1,7 @@
 // TurnSet against the emulator: a thousand turns on one thread, cancelling,
-// the in-flight cap, and turns added by id.
+// the in-flight cap, and turns added by id. On the SDK's own loop thread and
+// on an Asio io_context (paradigm::asio_loop), with no SDK thread.
+#include "support/asio_thread.hpp"
 #include "support/mock_fixture.hpp"
 
 #include <algorithm>
@@ -31,17 +33,27 @@ bool eventually(Condition condition, std::chrono::seconds limit = std::chrono::s
   return true;
 }
 
-class TurnSets : public MockTest {
+enum class Loop { own_thread, asio };
+
+class TurnSets : public MockTest, public ::testing::WithParamInterface<Loop> {
  protected:
   // The real clock: the event loop's timers pace the polls.
   ThreadsClient real_client(std::size_t max_connections = 8) {
     ClientOptions with = options();
     with.max_connections = max_connections;
+    if (GetParam() == Loop::asio) with.external_loop = io.loop();
     return ThreadsClient(with);
   }
+
+  AsioThread io;  // outlives the clients of the tests
 };
 
-TEST_F(TurnSets, AThousandTurnsFinishWithoutAThreadEach) {
+INSTANTIATE_TEST_SUITE_P(TurnSets, TurnSets, ::testing::Values(Loop::own_thread, Loop::asio),
+                         [](const ::testing::TestParamInfo<Loop>& loop) {
+                           return loop.param == Loop::own_thread ? "own_thread" : "asio";
+                         });
+
+TEST_P(TurnSets, AThousandTurnsFinishWithoutAThreadEach) {
   mock::MockConfig config;
   config.turn_duration = milliseconds(20);
   config.compress_json = false;
@@ -64,7 +76,7 @@ TEST_F(TurnSets, AThousandTurnsFinishWithoutAThreadEach) {
   EXPECT_EQ(set.running(), 0u);
 }
 
-TEST_F(TurnSets, CancellingTheSetCancelsEveryTurnOnTheServer) {
+TEST_P(TurnSets, CancellingTheSetCancelsEveryTurnOnTheServer) {
   server.configure(manual_turns());
   TurnSetOptions set_options;
   set_options.waiting = quick_polls();
@@ -82,7 +94,7 @@ TEST_F(TurnSets, CancellingTheSetCancelsEveryTurnOnTheServer) {
   EXPECT_EQ(server.turns_created(), 5);
 }
 
-TEST_F(TurnSets, AtMostMaxInFlightRunAtOnce) {
+TEST_P(TurnSets, AtMostMaxInFlightRunAtOnce) {
   server.configure(manual_turns());
   TurnSetOptions set_options;
   set_options.max_in_flight = 2;
@@ -111,7 +123,7 @@ TEST_F(TurnSets, AtMostMaxInFlightRunAtOnce) {
   EXPECT_EQ(set.wait_all().size(), 3u);
 }
 
-TEST_F(TurnSets, TurnsThatAlreadyRunAndFollowUpsCanBeAdded) {
+TEST_P(TurnSets, TurnsThatAlreadyRunAndFollowUpsCanBeAdded) {
   server.configure(manual_turns());
   auto blocking = client();
   TurnRequest background = ask("Started elsewhere");
@@ -135,7 +147,7 @@ TEST_F(TurnSets, TurnsThatAlreadyRunAndFollowUpsCanBeAdded) {
   EXPECT_EQ(second->turn->thread, started.thread);
 }
 
-TEST_F(TurnSets, AFailedCreateIsReportedWithItsError) {
+TEST_P(TurnSets, AFailedCreateIsReportedWithItsError) {
   mock::Fault fault;
   fault.method = "POST";
   fault.path_regex = "/api/v3/threads/turns";
@@ -149,7 +161,7 @@ TEST_F(TurnSets, AFailedCreateIsReportedWithItsError) {
   EXPECT_FALSE(set.next_completed(milliseconds(0)).has_value());  // nothing left
 }
 
-TEST_F(TurnSets, NextCompletedGivesUpAfterItsTimeout) {
+TEST_P(TurnSets, NextCompletedGivesUpAfterItsTimeout) {
   server.configure(manual_turns());
   TurnSetOptions set_options;
   set_options.waiting = quick_polls();

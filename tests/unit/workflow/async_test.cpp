@@ -1,5 +1,8 @@
 // Asynchronous calls without a socket: the same workflows on the
-// connection's event loop, completed through Futures.
+// connection's event loop, completed through Futures. Every test runs twice:
+// on the SDK's own loop thread, and on an application's loop (a plain queue
+// on a thread of its own, ClientOptions::external_loop).
+#include "support/queue_loop.hpp"
 #include "workflow_test_util.hpp"
 
 #include <atomic>
@@ -9,13 +12,34 @@
 namespace paradigm::testing {
 namespace {
 
-class Async : public WorkflowTest {};
+enum class Loop { own_thread, application };
 
-// A client on the real clock (timers of the event loop) over `transport`.
-ThreadsClient real_clock_client(const std::shared_ptr<ScriptedTransport>& transport) {
-  return ThreadsClient(
-      detail::make_connection(ScriptedClient::default_options(), transport, detail::system_clock()));
-}
+// The application's loop: made (and running) before the client, stopped after it.
+struct RunningQueue {
+  RunningQueue() { queue.start(); }
+  QueueLoop queue;
+};
+
+class Async : protected RunningQueue, public WorkflowTest, public ::testing::WithParamInterface<Loop> {
+ protected:
+  Async() : WorkflowTest(options_for(GetParam())) {}
+
+  ClientOptions options_for(Loop loop) const {
+    ClientOptions options = ScriptedClient::default_options();
+    if (loop == Loop::application) options.external_loop = queue.external_loop();
+    return options;
+  }
+
+  // A client on the real clock (timers of the event loop) over `transport`.
+  ThreadsClient real_clock_client(const std::shared_ptr<ScriptedTransport>& transport) const {
+    return ThreadsClient(detail::make_connection(options_for(GetParam()), transport, detail::system_clock()));
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Async, Async, ::testing::Values(Loop::own_thread, Loop::application),
+                         [](const ::testing::TestParamInfo<Loop>& loop) {
+                           return loop.param == Loop::own_thread ? "own_thread" : "application";
+                         });
 
 // Waits as long as it takes: the pause after the first poll never ends by itself.
 WaitOptions endless_pauses() {
@@ -27,7 +51,7 @@ WaitOptions endless_pauses() {
   return wait;
 }
 
-TEST_F(Async, ACreateWaitsThroughA202OnTheLoop) {
+TEST_P(Async, ACreateWaitsThroughA202OnTheLoop) {
   server()
       .expect("POST", "/api/v3/threads/turns", json_answer(202, turn("u1", "running")))
       .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")))
@@ -42,7 +66,7 @@ TEST_F(Async, ACreateWaitsThroughA202OnTheLoop) {
   EXPECT_EQ(pending.response().request_id, "r9");
 }
 
-TEST_F(Async, ACallbackRunsOnceOnTheLoopThreadOrAtOnceWhenReady) {
+TEST_P(Async, ACallbackRunsOnceOnTheLoopThreadOrAtOnceWhenReady) {
   // The answer waits until the callback is attached: otherwise a fast loop
   // could finish first, and the callback would rightly run at once, here.
   std::promise<void> attached;
@@ -66,7 +90,7 @@ TEST_F(Async, ACallbackRunsOnceOnTheLoopThreadOrAtOnceWhenReady) {
   EXPECT_EQ(runs.load(), 1);
 }
 
-TEST_F(Async, ACallbackMayStartTheNextCall) {
+TEST_P(Async, ACallbackMayStartTheNextCall) {
   server()
       .expect("POST", "/api/v3/threads", json_answer(201, thread("t1")))
       .expect("GET", "/api/v3/threads/t1", json_answer(thread("t1", "running")));
@@ -76,7 +100,7 @@ TEST_F(Async, ACallbackMayStartTheNextCall) {
   EXPECT_EQ(next.get_future().get().get().status, TurnStatus::running);
 }
 
-TEST_F(Async, ErrorsComeThroughTheFuture) {
+TEST_P(Async, ErrorsComeThroughTheFuture) {
   EXPECT_THROW(client().async_create_thread_with_turn(TurnRequest{}).get(), InvalidRequestError);
   EXPECT_TRUE(server().sent().empty());  // refused before sending
   server().expect("GET", "/api/v3/threads/t1", json_answer(404, R"({"detail": "Not found."})"));
@@ -85,7 +109,7 @@ TEST_F(Async, ErrorsComeThroughTheFuture) {
   EXPECT_NE(missing.error(), nullptr);
 }
 
-TEST_F(Async, ManyCallsAtOnceAllFinish) {
+TEST_P(Async, ManyCallsAtOnceAllFinish) {
   server().any_order();
   std::vector<Future<Thread>> pending;
   for (int i = 0; i < 200; ++i) {
@@ -97,7 +121,7 @@ TEST_F(Async, ManyCallsAtOnceAllFinish) {
     EXPECT_EQ(pending[static_cast<std::size_t>(i)].get().id, "t" + std::to_string(i));
 }
 
-TEST_F(Async, StreamedEventsReachTheHandlerOnTheLoop) {
+TEST_P(Async, StreamedEventsReachTheHandlerOnTheLoop) {
   server()
       .expect("POST", "/api/v3/threads/t1/turns",
               sse_answer({{"turn.created", R"({"turn_id": "u1"})"}, {"delta", R"({"delta": "Paris"})"}}))
@@ -112,7 +136,7 @@ TEST_F(Async, StreamedEventsReachTheHandlerOnTheLoop) {
   EXPECT_EQ(pending.turn()->turn_id, "u1");
 }
 
-TEST_F(Async, CancellingAFutureStopsItsWait) {
+TEST_P(Async, CancellingAFutureStopsItsWait) {
   auto transport = std::make_shared<ScriptedTransport>();
   std::promise<void> polled;
   ScriptedAnswer running = json_answer(turn("u1", "running"));
@@ -125,7 +149,7 @@ TEST_F(Async, CancellingAFutureStopsItsWait) {
   EXPECT_THROW(pending.get(), CancelledError);
 }
 
-TEST_F(Async, TheCallersTokenCancelsTooButOneFutureDoesNotCancelOthers) {
+TEST_P(Async, TheCallersTokenCancelsTooButOneFutureDoesNotCancelOthers) {
   auto transport = std::make_shared<ScriptedTransport>();
   transport->any_order();
   std::promise<void> both_polled;
@@ -151,7 +175,7 @@ TEST_F(Async, TheCallersTokenCancelsTooButOneFutureDoesNotCancelOthers) {
   EXPECT_EQ(transport->pending(), 1u);  // u2's completion was never fetched
 }
 
-TEST_F(Async, DestroyingTheLastClientEndsCallsAndRunsNoCallback) {
+TEST_P(Async, DestroyingTheLastClientEndsCallsAndRunsNoCallback) {
   auto transport = std::make_shared<ScriptedTransport>();
   std::promise<void> polled;
   ScriptedAnswer running = json_answer(turn("u1", "running"));
@@ -169,7 +193,7 @@ TEST_F(Async, DestroyingTheLastClientEndsCallsAndRunsNoCallback) {
   EXPECT_FALSE(called.load());
 }
 
-TEST_F(Async, DestroyingTheLastClientEndsAChainAndRunsNoContinuation) {
+TEST_P(Async, DestroyingTheLastClientEndsAChainAndRunsNoContinuation) {
   auto transport = std::make_shared<ScriptedTransport>();
   std::promise<void> polled;
   ScriptedAnswer running = json_answer(turn("u1", "running"));
@@ -194,7 +218,7 @@ TEST_F(Async, DestroyingTheLastClientEndsAChainAndRunsNoContinuation) {
   EXPECT_FALSE(called.load());
 }
 
-TEST_F(Async, ABlockingFormOnlyConnectionAndAnAsyncFormOnlyOneServeBothForms) {
+TEST_P(Async, ABlockingFormOnlyConnectionAndAnAsyncFormOnlyOneServeBothForms) {
   struct AsyncOnly : ThreadsConnection {
     Future<Thread> async_get_thread(std::string_view thread_id, const CallOptions&) override {
       Thread found;
@@ -212,7 +236,7 @@ TEST_F(Async, ABlockingFormOnlyConnectionAndAnAsyncFormOnlyOneServeBothForms) {
   }
 }
 
-TEST_F(Async, TheLastClientMayBeDestroyedFromACallback) {
+TEST_P(Async, TheLastClientMayBeDestroyedFromACallback) {
   auto transport = std::make_shared<ScriptedTransport>();
   transport->expect("GET", "/api/v3/threads/t1", json_answer(thread("t1")));
   auto owner = std::make_shared<ThreadsClient>(real_clock_client(transport));
@@ -225,7 +249,7 @@ TEST_F(Async, TheLastClientMayBeDestroyedFromACallback) {
   EXPECT_EQ(owner, nullptr);
 }
 
-TEST_F(Async, AConnectionWithOnlyBlockingCallsServesAsyncCodeToo) {
+TEST_P(Async, AConnectionWithOnlyBlockingCallsServesAsyncCodeToo) {
   struct Fake : ThreadsConnection {
     Thread get_thread(std::string_view thread_id, const CallOptions&) override {
       Thread found;
@@ -240,7 +264,7 @@ TEST_F(Async, AConnectionWithOnlyBlockingCallsServesAsyncCodeToo) {
   EXPECT_THROW(fake.async_list_threads().get(), Error);  // not implemented: the error, in the future
 }
 
-TEST_F(Async, ReadyAndFailedFuturesForFakes) {
+TEST_P(Async, ReadyAndFailedFuturesForFakes) {
   EXPECT_EQ(make_ready_future(3).get(), 3);
   EXPECT_NO_THROW(make_ready_future().get());
   EXPECT_THROW(make_failed_future<int>(std::make_exception_ptr(NotFoundError("x", {}))).get(), NotFoundError);
