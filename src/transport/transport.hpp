@@ -48,6 +48,11 @@ struct Exchange {
   CancellationToken cancellation;
   /// Where a blocking call performs it (asynchronous calls: always on the loop).
   Route route = Route::calling_thread;
+  /// The body may leave at most once: the transport never sends it again by
+  /// itself (libcurl would, on a fresh connection, when a reused one dies).
+  /// A failure once it may have left is `reset`, `timeout` or `stalled`; one
+  /// before any of it left is `not_delivered`.
+  bool send_once = false;
 };
 
 /// What went wrong, in the terms the retry rules need.
@@ -60,12 +65,14 @@ enum class TransferError {
   timeout,          // the whole exchange took too long (request was sent)
   stalled,          // no byte for stall_timeout (request was sent)
   reset,            // the connection broke after sending (before or during the response)
+  not_delivered,    // the connection broke before the body of a send_once request left
   cancelled,        // the CancellationToken fired
   too_many_redirects,
   other,
 };
 
-/// True when the failure happened before the request could reach the server.
+/// True when the failure happened before the request could reach the server
+/// (or, for a send_once request, before its body left).
 bool nothing_was_sent(TransferError error) noexcept;
 const char* to_string(TransferError error) noexcept;
 
