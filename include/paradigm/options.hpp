@@ -101,6 +101,13 @@ struct PARADIGM_API ClientOptions {
 
   RetryPolicy retry;
   WaitPolicy wait;
+  /// create_thread_with_turn sends the thread (POST /api/v3/threads), then the
+  /// turn in it: when a create's answer is lost, the new thread's turns say
+  /// for certain whether it was created (docs/reliability.md). False: one
+  /// request (POST /api/v3/threads/turns), one round trip less, and such a
+  /// loss ends in UnconfirmedTurnError. Servers older than Wise Wolf
+  /// (`server_release`) always get the one request.
+  bool create_thread_first = true;
 
   /// Appended to `User-Agent: paradigm-cpp/<version> libcurl/<version>`.
   std::string user_agent_suffix;

@@ -130,6 +130,12 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
     }
     exchange.header_lines.push_back(name + ": " + value);
   }
+  for (const auto& [name, value] : spec.headers) {
+    const bool set_by_caller =
+        std::any_of(call.extra_headers.begin(), call.extra_headers.end(),
+                    [&name = name](const auto& header) { return iequals(header.first, name); });
+    if (!set_by_caller) exchange.header_lines.push_back(name + ": " + value);
+  }
   exchange.connect_timeout = call.connect_timeout.value_or(options_.connect_timeout);
   exchange.total_timeout =
       spec.streamed ? std::chrono::milliseconds(0) : call.request_timeout.value_or(options_.request_timeout);
@@ -137,6 +143,7 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
   exchange.stall_timeout = call.stall_timeout.value_or(options_.stall_timeout);
   exchange.stall_before_response = !spec.slow_to_answer;
   exchange.cancellation = call.cancellation;
+  exchange.send_once = spec.safety == RequestSafety::unsafe;
   return exchange;
 }
 

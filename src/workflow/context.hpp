@@ -104,6 +104,9 @@ struct Call {
   ResponseInfo last_response;
   /// Set by asynchronous calls (Future::turn).
   std::function<void(const TurnRef&)> on_turn_known;
+  /// The last request that can create something failed once it may have
+  /// reached the server (its answer lost, or a 500): the server may have acted.
+  bool ambiguous_failure = false;
 };
 
 using CallPtr = std::shared_ptr<Call>;

@@ -22,6 +22,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     if (!exchange.ok()) return finish(exchange.error());
     exchange_ = std::move(exchange).value();
     policy_ = context().retry_policy(call_->options);
+    call_->ambiguous_failure = false;
     attempt();
   }
 
@@ -70,6 +71,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     event.request_id = request_id_of(outcome.headers);
     if (!decision.retry) {
       context().log(event);
+      call_->ambiguous_failure = spec_.safety == RequestSafety::unsafe && server_may_have_acted(attempt);
       if (failed) return fail_transfer(outcome);
       return finish(api_error({outcome.status, std::move(outcome.headers), std::move(outcome.error_body),
                                spec_.method, spec_.path, decision.retry_after},

@@ -187,21 +187,9 @@ void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Tu
 
 void start_operation(const CallPtr& call, const ops::StreamThreadWithTurn& op, Callback<Turn> done) {
   if (!op.on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
-  const TurnRequest& request = op.request;
-  request.validate();
-  // The thread-creation fields go to the thread; the rest is the turn.
-  ThreadRequest thread;
-  thread.name = request.name;
-  thread.agent_id = request.agent_id;
-  thread.chat_setting_id = request.chat_setting_id;
-  thread.is_ephemeral = request.is_ephemeral;
-  thread.ml_model = request.ml_model;
+  auto [thread, turn_request] = split_new_thread(op.request);
   ops::StreamTurn turn;
-  turn.request = request;
-  turn.request.name.reset();
-  turn.request.agent_id.reset();
-  turn.request.chat_setting_id.reset();
-  turn.request.is_ephemeral.reset();
+  turn.request = std::move(turn_request);
   turn.on_event = op.on_event;
   turn.stream = op.stream;
   ops::CreateThread create;

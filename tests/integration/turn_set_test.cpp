@@ -150,7 +150,7 @@ TEST_P(TurnSets, TurnsThatAlreadyRunAndFollowUpsCanBeAdded) {
 TEST_P(TurnSets, AFailedCreateIsReportedWithItsError) {
   mock::Fault fault;
   fault.method = "POST";
-  fault.path_regex = "/api/v3/threads/turns";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
   fault.status = 400;
   server.add_fault(fault);
   TurnSet set(real_client());
