@@ -129,12 +129,12 @@ struct PARADIGM_API ClientOptions {
   /// Abort a transfer that receives no byte for this long (all calls). For a
   /// stream this is its idle limit: a keep-alive comment counts as a byte.
   std::chrono::milliseconds stall_timeout{std::chrono::seconds(120)};
-  /// Limit of one request with all its attempts and backoff pauses (a
-  /// stream's transfer too): when it is reached no new attempt starts, an
-  /// attempt in flight is cut, and the error says how many attempts were made
-  /// in how long. 0: none. Waiting for a running turn between requests is
-  /// bounded by WaitPolicy::deadline instead; CallOptions::total_timeout
-  /// bounds a whole call, waits included.
+  /// Limit of one request with all its attempts and backoff pauses: when it
+  /// is reached no new attempt starts, an attempt in flight is cut (not the
+  /// transfer of a stream or a download, which lasts as long as it delivers),
+  /// and the error says how many attempts were made in how long. 0: none. Waiting for a running turn between
+  /// requests is bounded by WaitPolicy::deadline instead; CallOptions::total_timeout bounds a whole call,
+  /// waits included.
   std::chrono::milliseconds total_timeout{std::chrono::minutes(10)};
 
   RetryPolicy retry;

@@ -66,7 +66,9 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     const milliseconds left = time_left();
     if (left.count() <= 0) return out_of_time();
     if (deadline_) {
-      exchange_.total_timeout = clamp_to(per_attempt_total_, left);
+      // A stream or a download lasts as long as it delivers: only a limit the
+      // call sets itself cuts its transfer (the client-wide one bounds its retries).
+      if (!spec_.streamed || call_->deadline) exchange_.total_timeout = clamp_to(per_attempt_total_, left);
       exchange_.connect_timeout = clamp_to(per_attempt_connect_, left);
     }
     sink_.reset();

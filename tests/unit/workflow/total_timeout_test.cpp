@@ -120,12 +120,14 @@ TEST_F(TotalTimeout, AStreamHonoursTheTotalLimit) {
   EXPECT_EQ(server().sent().front().total_timeout, milliseconds(30000));
 }
 
-TEST_F(TotalTimeout, WithoutLimitsOfItsOwnAStreamHasOnlyTheClientWideOne) {
+// A stream lasts as long as its turn: the client-wide total_timeout bounds
+// its retries, not its transfer.
+TEST_F(TotalTimeout, WithoutLimitsOfItsOwnAStreamHasNone) {
   server()
       .expect("POST", "/api/v3/threads/t1/turns", sse_answer({{"turn.created", R"({"turn_id": "u1"})"}}))
       .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));
   client().stream_turn("t1", ask(), [](const StreamEvent&) { return true; });
-  EXPECT_EQ(server().sent().front().total_timeout, milliseconds(600000));  // ClientOptions::total_timeout
+  EXPECT_EQ(server().sent().front().total_timeout, milliseconds(0));
 }
 
 TEST_F(TotalTimeout, ADownloadHonoursAPerCallRequestTimeout) {
