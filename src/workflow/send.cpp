@@ -68,8 +68,12 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     if (deadline_) {
       // A stream or a download lasts as long as it delivers: only a limit the
       // call sets itself cuts its transfer (the client-wide one bounds its retries).
-      if (!spec_.streamed || call_->deadline) exchange_.total_timeout = clamp_to(per_attempt_total_, left);
+      if (!spec_.streamed || call_->deadline) {
+        exchange_.total_timeout = clamp_to(per_attempt_total_, left);
+        total_cut_ = per_attempt_total_.count() <= 0 || left < per_attempt_total_;
+      }
       exchange_.connect_timeout = clamp_to(per_attempt_connect_, left);
+      connect_cut_ = left < per_attempt_connect_;
     }
     sink_.reset();
     ++attempts_;
@@ -184,10 +188,18 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     std::string detail = outcome.message;
     if (outcome.error != TransferError::cancelled) {
       detail += (detail.empty() ? "" : "; ") + attempts_note();
-      if (deadline_ && time_left().count() <= 0) detail += ", total_timeout reached";
+      if (reached_total(outcome.error)) detail += ", total_timeout reached";
     }
     finish(transfer_error(outcome.error, detail, spec_.method, context().url_for_message(spec_.path),
                           context().secret()));
+  }
+
+  // Whether the attempt ended because of the total limit (libcurl's timers may
+  // fire a little before the deadline as this clock reads it).
+  bool reached_total(TransferError error) const {
+    if (!deadline_) return false;
+    return time_left().count() <= 0 || (error == TransferError::timeout && total_cut_) ||
+           (error == TransferError::connect_timeout && connect_cut_);
   }
 
   // The total limit passed between attempts (a backoff cut short by it never starts).
@@ -209,6 +221,9 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
   RetryPolicy policy_;
   int retries_ = 0;
   int attempts_ = 0;
+  // Whether the last attempt's limits were cut to what was left of the total.
+  bool total_cut_ = false;
+  bool connect_cut_ = false;
   milliseconds per_attempt_total_{0};
   milliseconds per_attempt_connect_{0};
   std::chrono::steady_clock::time_point started_;
