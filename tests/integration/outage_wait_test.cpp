@@ -6,6 +6,9 @@
 #include "support/mock_fixture.hpp"
 
 #include <atomic>
+#include <mutex>
+#include <set>
+#include <string>
 #include <thread>
 
 namespace paradigm::testing {
@@ -101,16 +104,28 @@ TEST_F(OutageWait, NoTurnOfASetThatTheServerCompletesEndsInError) {
   TurnSetOptions set_options;
   set_options.waiting = patient_polls();
   set_options.waiting.pause_first = true;
+  // A turn polled once is one whose create has returned: the outage then meets
+  // waits only (a create cut by it is issue 20's items 1-2, not this test's).
+  std::mutex mutex;
+  std::set<std::string> polled;
+  set_options.waiting.on_update = [&](const Turn& turn) {
+    std::lock_guard<std::mutex> lock(mutex);
+    polled.insert(turn.id);
+  };
   TurnSet set(real_client(), set_options);
   constexpr int kTurns = 200;
   for (int i = 0; i < kTurns; ++i)
     set.add(ask("Question " + std::to_string(i)));
-  // Every turn created (so that the outage meets waits only), then the outage
-  // while they run; they complete on the server during it.
+  // Every turn created and polled, then the outage while they run; they
+  // complete on the server during it.
+  const auto polled_count = [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    return polled.size();
+  };
   const auto give_up = std::chrono::steady_clock::now() + seconds(60);
-  while (server.turns_created() < kTurns && std::chrono::steady_clock::now() < give_up)
+  while (polled_count() < kTurns && std::chrono::steady_clock::now() < give_up)
     std::this_thread::sleep_for(milliseconds(5));
-  ASSERT_EQ(server.turns_created(), kTurns);
+  ASSERT_EQ(polled_count(), static_cast<std::size_t>(kTurns));
   server.refuse_connections(kOutage);
   int completed = 0;
   while (auto finished = set.next_completed()) {
