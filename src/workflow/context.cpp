@@ -132,7 +132,7 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
   }
   exchange.connect_timeout = call.connect_timeout.value_or(options_.connect_timeout);
   // A stream or a download may last as long as it delivers: only a limit the
-  // call sets itself applies to it (and total_timeout, see send.cpp).
+  // call sets itself applies to it (and CallOptions::total_timeout, see send.cpp).
   exchange.total_timeout = spec.streamed ? call.request_timeout.value_or(std::chrono::milliseconds(0))
                                          : call.request_timeout.value_or(options_.request_timeout);
   exchange.route = spec.streamed ? Route::calling_thread : held_answer_route_;
