@@ -34,6 +34,10 @@ struct Common {
   bool verbose = false;
   /// Give up waiting for a turn after this many seconds (exit 4).
   std::optional<double> deadline_seconds;
+  /// Give up on each request after this many seconds in all, its retries
+  /// included (ClientOptions::total_timeout); also the longest wait for a
+  /// turn unless --deadline says otherwise.
+  std::optional<double> timeout_seconds;
   /// Append every exchange to this cassette (--record), or answer from it (--replay).
   std::string record_path;
   std::string replay_path;

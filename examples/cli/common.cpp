@@ -7,6 +7,20 @@
 
 namespace paradigm_cli {
 
+namespace {
+
+// On a terminal: a line for each failure the SDK works through, so that a
+// slow answer is not mistaken for a hang.
+void show_retry(const paradigm::RetryNotice& notice) {
+  const long long tenths = (notice.elapsed.count() + 50) / 100;
+  std::cerr << "\r\033[Kparadigm: still trying: " << notice.error
+            << (notice.waiting_for_turn ? ", poll " : ", attempt ") << notice.attempt << ", " << tenths / 10
+            << '.' << tenths % 10 << " s\n"
+            << std::flush;
+}
+
+}  // namespace
+
 paradigm::ThreadsClient make_client(const Common& common) {
   paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
   if (!common.base_url.empty()) options.base_url = common.base_url;
@@ -18,10 +32,15 @@ paradigm::ThreadsClient make_client(const Common& common) {
         "no API key: export PARADIGM_API_KEY=... or pass --api-key KEY (create one in your Paradigm "
         "profile, \"API Keys\")");
   }
+  if (common.timeout_seconds) {
+    options.total_timeout = std::chrono::milliseconds(static_cast<long long>(*common.timeout_seconds * 1000));
+    options.wait.deadline = options.total_timeout;
+  }
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
   }
+  if (stderr_is_terminal()) options.on_retry = show_retry;
   if (!common.replay_path.empty()) {
     paradigm::ReplayOptions replay;
     replay.client = options;  // a key, if given, redacts the requests as the recording did

@@ -47,9 +47,36 @@ struct WaitPolicy {
   std::chrono::milliseconds initial_interval{500};
   double multiplier = 1.5;
   std::chrono::milliseconds max_interval{5000};
-  /// Give up (WaitTimeoutError) after this long.
+  /// Give up (WaitTimeoutError) after this long. Polls that fail with a
+  /// connection failure, a timeout, 408, 429 or 5xx do not end the wait: it
+  /// goes on polling (with this backoff, and Retry-After) until this deadline,
+  /// and the WaitTimeoutError then names the last failure. Other answers
+  /// (404, 401, ...) end it at once.
   std::chrono::milliseconds deadline{std::chrono::minutes(30)};
 };
+
+/// A failure the SDK is working through: an attempt about to be retried, or
+/// a poll of a running turn that failed and will be repeated (an outage).
+/// ClientOptions::on_retry and CallOptions::on_retry receive one per failure,
+/// e.g. to show "still trying: connection refused, attempt 3, 12 s".
+struct RetryNotice {
+  /// The request that failed, e.g. "GET https://host/api/v3/threads/t1/turns/u1".
+  std::string request;
+  /// What went wrong: "connection refused (...)", "HTTP 503", ...
+  std::string error;
+  /// Attempts of that request so far, or, while waiting for a turn, polls
+  /// that failed in a row (1 for the first failure).
+  int attempt = 0;
+  /// Time since the call (or, for a wait, the first failure in a row) began.
+  std::chrono::milliseconds elapsed{0};
+  /// The pause before the next try.
+  std::chrono::milliseconds delay{0};
+  /// True while waiting for a running turn (the turn goes on on the server).
+  bool waiting_for_turn = false;
+};
+
+/// Receives each RetryNotice. Runs on the thread performing the call; must not throw.
+using RetryHandler = std::function<void(const RetryNotice&)>;
 
 /// The Paradigm release the server runs, when it is older than the one this
 /// SDK is written for. Releases before Wise Wolf (February 2026) spell the
@@ -93,11 +120,22 @@ struct PARADIGM_API ClientOptions {
   /// The server's release, when older than Wise Wolf.
   ServerRelease server_release = ServerRelease::current;
 
+  /// Limit of one attempt's connection (TCP and TLS handshake).
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
-  /// Whole-request limit for ordinary calls (streams and downloads have none).
+  /// Limit of one attempt of an ordinary call (each retry gets its own;
+  /// total_timeout bounds them all). Streams and downloads have none unless
+  /// CallOptions::request_timeout sets one.
   std::chrono::milliseconds request_timeout{std::chrono::seconds(600)};
-  /// Abort a transfer that receives no byte for this long (all calls).
+  /// Abort a transfer that receives no byte for this long (all calls). For a
+  /// stream this is its idle limit: a keep-alive comment counts as a byte.
   std::chrono::milliseconds stall_timeout{std::chrono::seconds(120)};
+  /// Limit of one request with all its attempts and backoff pauses: when it
+  /// is reached no new attempt starts, an attempt in flight is cut (not the
+  /// transfer of a stream or a download, which lasts as long as it delivers),
+  /// and the error says how many attempts were made in how long. 0: none. Waiting for a running turn between
+  /// requests is bounded by WaitPolicy::deadline instead; CallOptions::total_timeout bounds a whole call,
+  /// waits included.
+  std::chrono::milliseconds total_timeout{std::chrono::minutes(10)};
 
   RetryPolicy retry;
   WaitPolicy wait;
@@ -118,6 +156,9 @@ struct PARADIGM_API ClientOptions {
   std::string ca_path;
   /// TLS peer and host verification. Turning it off logs a warning on every client.
   bool verify_tls = true;
+
+  /// Told of each failure the SDK retries or waits through (CallOptions::on_retry overrides it).
+  RetryHandler on_retry;
 
   /// Log destination and threshold; no logger means no logging.
   Logger logger;
@@ -175,9 +216,18 @@ struct ResponseInfo {
 /// Per-call transport overrides. Everything is optional.
 struct CallOptions {
   std::optional<std::chrono::milliseconds> connect_timeout;
+  /// Limit of each attempt, streams and downloads included.
   std::optional<std::chrono::milliseconds> request_timeout;
   std::optional<std::chrono::milliseconds> stall_timeout;
+  /// Limit of everything this call does, from its start: every attempt,
+  /// backoff pause, poll of a running turn (after a 202, wait_for_turn) and
+  /// stream. Past it the call ends: TimeoutError (a request or a stream cut)
+  /// or WaitTimeoutError (while waiting for a turn). Replaces
+  /// ClientOptions::total_timeout for this call.
+  std::optional<std::chrono::milliseconds> total_timeout;
   std::optional<RetryPolicy> retry;
+  /// Told of each failure this call retries or waits through, instead of ClientOptions::on_retry.
+  RetryHandler on_retry;
   /// Stops this call's waiting and transfers with CancelledError.
   CancellationToken cancellation;
   /// Headers added to the request (cannot replace Authorization).

@@ -186,7 +186,7 @@ struct CurlCallbacks {
   static int seek_body(void* user, curl_off_t offset, int origin) {
     auto& self = *static_cast<CurlExchange*>(user);
     if (origin != SEEK_SET || offset != 0) return CURL_SEEKFUNC_CANTSEEK;
-    if (self.body_left_ && !self.response_started_) return CURL_SEEKFUNC_CANTSEEK;
+    if (self.may_have_left() && !self.response_started_) return CURL_SEEKFUNC_CANTSEEK;
     self.body_taken_ = 0;
     return CURL_SEEKFUNC_OK;
   }
@@ -250,15 +250,13 @@ void CurlExchange::set_body() {
   static const std::string kNoBody;
   const std::string& body = exchange_.body ? *exchange_.body : kNoBody;
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  if (!exchange_.send_once || body.empty()) {
-    // An empty body cannot be told from one sent: such a request is never
-    // re-sent either (libcurl finds no way to rewind it).
-    if (exchange_.send_once) body_left_ = true;
-    if (!exchange_.send_once) {
-      curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.data());
-      return;
-    }
+  if (!exchange_.send_once) {
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.data());
+    return;
   }
+  // An empty body is never read: such a request may have left once its head
+  // did, and is never re-sent either (libcurl finds no way to rewind it).
+  empty_body_ = body.empty();
   curl_easy_setopt(easy_, CURLOPT_READFUNCTION, &CurlCallbacks::read_body);
   curl_easy_setopt(easy_, CURLOPT_READDATA, this);
   curl_easy_setopt(easy_, CURLOPT_SEEKFUNCTION, &CurlCallbacks::seek_body);
@@ -272,13 +270,26 @@ CurlExchange::~CurlExchange() {
   curl_slist_free_all(headers_);
 }
 
+bool CurlExchange::may_have_left() const {
+  if (body_left_) return true;
+  if (!empty_body_) return false;
+  curl_off_t sent = 0;  // the heads libcurl issued, on every connection it tried
+  curl_easy_getinfo(easy_, CURLINFO_REQUEST_SIZE, &sent);
+  return sent > 0;
+}
+
 // A send_once request: whether its failure may have reached the server is
 // known from its body, whatever libcurl says of the connection.
 TransferError CurlExchange::sent_once_error(TransferError error) const {
   if (!exchange_.send_once || error == TransferError::none || error == TransferError::cancelled) return error;
+  if (may_have_left()) {
+    // libcurl connects again before it finds it cannot rewind the body: a
+    // connect that fails then follows a connection that took the request.
+    return nothing_was_sent(error) ? TransferError::reset : error;
+  }
   const bool broke =
       error == TransferError::reset || error == TransferError::timeout || error == TransferError::stalled;
-  return broke && !body_left_ ? TransferError::not_delivered : error;
+  return broke ? TransferError::not_delivered : error;
 }
 
 std::optional<std::chrono::milliseconds> CurlExchange::stall_left(SteadyClock::time_point now) const {

@@ -75,6 +75,8 @@ class CurlExchange {
 
   void set_body();
   TransferError sent_once_error(TransferError error) const;
+  /// Whether any of a send_once request may have reached the server.
+  bool may_have_left() const;
 
   const Exchange& exchange_;
   const CurlSettings& settings_;
@@ -88,6 +90,8 @@ class CurlExchange {
   /// was ever taken (then it may have reached the server).
   std::size_t body_taken_ = 0;
   bool body_left_ = false;
+  /// A send_once request with no body: its head is all of it.
+  bool empty_body_ = false;
   SteadyClock::time_point last_activity_ = SteadyClock::now();
 };
 

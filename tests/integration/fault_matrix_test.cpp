@@ -50,6 +50,10 @@ struct FaultCase {
 bool safe(Kind kind) {
   return kind == Kind::read || kind == Kind::idempotent_write || kind == Kind::download;
 }
+// A wait goes on through outages (connection failures, timeouts) until its deadline.
+bool waits(const Call& call) {
+  return std::string(call.name) == "wait_for_turn";
+}
 bool json_body(Body body) {
   return body == Body::object || body == Body::array;
 }
@@ -113,7 +117,8 @@ FaultCase absurd_retry_after(const char* name, int code) {
 
 const std::vector<FaultCase>& fault_cases() {
   static const std::vector<FaultCase> cases = {
-      {"connection_refused", nullptr, [](const Call&) { return fails<ConnectionError>(0); }},
+      {"connection_refused", nullptr,
+       [](const Call& c) { return waits(c) ? fails<WaitTimeoutError>(0) : fails<ConnectionError>(0); }},
       {"reset_before_response",
        [](mock::Fault& f) { f.transport = mock::TransportFault::close_before_response; },
        [](const Call& c) {
@@ -137,6 +142,8 @@ const std::vector<FaultCase>& fault_cases() {
          f.times = -1;
        },
        [](const Call& c) {
+         // A wait polls through it until its deadline: 2 polls of 3 attempts (kShortWait).
+         if (waits(c)) return fails<WaitTimeoutError>(6);
          // A create is looked up after each timeout, found missing and sent again.
          return fails<TimeoutError>(safe(c.kind) || c.kind == Kind::turn_creation ? 3 : 1);
        },
@@ -216,6 +223,7 @@ const std::vector<FaultCase>& fault_cases() {
          f.content_type = "text/html";
        },
        [](const Call& c) {
+         if (waits(c)) return fails<WaitTimeoutError>(6);  // an outage, as server_stall
          return fails<ServerError>(safe(c.kind) || c.kind == Kind::turn_creation ? 3 : 1);
        }},
       {"truncated_json", [](mock::Fault& f) { f.truncate_body_to = 20; },
@@ -290,8 +298,12 @@ const std::vector<Call>& calls() {
       {"wait_for_turn", Kind::read, Body::object, "GET", "/api/v3/threads/[^/]+/turns/[^/]+",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
          const Turn turn = finished_turn(setup);
-         return
-             [turn](ThreadsClient& c, const CallOptions& o) { c.wait_for_turn(turn.thread, turn.id, {}, o); };
+         return [turn](ThreadsClient& c, const CallOptions& o) {
+           WaitOptions short_wait;  // an outage that never ends is waited through only this long
+           short_wait.policy = WaitPolicy{};
+           short_wait.policy->deadline = milliseconds(2000);
+           c.wait_for_turn(turn.thread, turn.id, short_wait, o);
+         };
        }},
       {"list_turns", Kind::read, Body::object, "GET", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
@@ -440,7 +452,9 @@ TEST_P(FaultMatrix, Cell) {
   if (thrown && expect.error) {
     EXPECT_EQ(thrown->name(), expect.error->name()) << what;
   }
-  if (refused) {
+  if (refused && waits(call())) {
+    EXPECT_GT(clock->sleeps().size(), 2u);  // polled again until the wait's deadline
+  } else if (refused) {
     EXPECT_EQ(clock->sleeps().size(), 2u);  // connection failures are retried: nothing was sent
   } else {
     std::size_t attempts = 0;
