@@ -48,6 +48,16 @@ struct Exchange {
   CancellationToken cancellation;
   /// Where a blocking call performs it (asynchronous calls: always on the loop).
   Route route = Route::calling_thread;
+  /// Read libcurl's timings into Outcome::timings (set when the call is traced).
+  bool wants_timings = false;
+};
+
+/// libcurl's timings of an exchange, from its start; negative when unknown.
+struct TransferTimings {
+  std::chrono::microseconds connect{-1};
+  std::chrono::microseconds tls{-1};
+  std::chrono::microseconds first_byte{-1};
+  std::chrono::microseconds total{-1};
 };
 
 /// What went wrong, in the terms the retry rules need.
@@ -118,6 +128,8 @@ struct Outcome {
   std::exception_ptr receiver_error;
   /// Body bytes the sink accepted.
   std::uint64_t body_bytes = 0;
+  /// With Exchange::wants_timings, from libcurl.
+  TransferTimings timings;
 };
 
 /// Error bodies are kept for the exception up to this size.

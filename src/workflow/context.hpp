@@ -8,6 +8,7 @@
 #include <paradigm/options.hpp>
 
 #include "retry/clock.hpp"
+#include "trace/call_trace.hpp"
 #include "transport/transport.hpp"
 #include "workflow/request.hpp"
 #include "workflow/runtime.hpp"
@@ -104,6 +105,8 @@ struct Call {
   ResponseInfo last_response;
   /// Set by asynchronous calls (Future::turn).
   std::function<void(const TurnRef&)> on_turn_known;
+  /// The call's spans and measurements; null when the client has no telemetry.
+  std::unique_ptr<CallTrace> trace;
 };
 
 using CallPtr = std::shared_ptr<Call>;

@@ -1,6 +1,7 @@
 #include "workflow/send.hpp"
 
 #include "core/text.hpp"
+#include "trace/hooks.hpp"
 #include "workflow/error_mapping.hpp"
 
 namespace paradigm::detail {
@@ -33,7 +34,9 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
       return finish(std::make_exception_ptr(CancelledError(spec_.describe() + ": cancelled")));
     }
     sink_.reset();
+    trace_.begin(*call_, spec_, exchange_, retries_);
     call_->runtime.perform(exchange_, sink_, [self = shared_from_this()](Outcome outcome) {
+      self->trace_.end(*self->call_, outcome);
       self->on_outcome(std::move(outcome));
     });
   }
@@ -80,12 +83,14 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     event.delay = decision.delay;
     context().log(event);
     ++retries_;
-    call_->runtime.sleep(
-        decision.delay, call_->options.cancellation, [self = shared_from_this()](bool slept) {
-          if (slept) return self->attempt();
-          self->finish(std::make_exception_ptr(
-              CancelledError(self->spec_.describe() + ": cancelled while waiting to retry")));
-        });
+    call_->runtime.sleep(decision.delay, call_->options.cancellation,
+                         [self = shared_from_this(),
+                          wait = AttemptTrace::backoff(*call_, decision.delay, decision.reason)](bool slept) {
+                           end_step(wait, *self->call_, slept);
+                           if (slept) return self->attempt();
+                           self->finish(std::make_exception_ptr(CancelledError(
+                               self->spec_.describe() + ": cancelled while waiting to retry")));
+                         });
   }
 
   static std::string describe_failure(const Outcome& outcome) {
@@ -134,6 +139,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
   Exchange exchange_;
   RetryPolicy policy_;
   int retries_ = 0;
+  AttemptTrace trace_;
 };
 
 }  // namespace
