@@ -315,11 +315,17 @@ TEST_F(Traced, ATurnSetOfTwentyTracesEachTurn) {
   const auto waits = named("paradigm.wait_for_turn");
   ASSERT_EQ(creates.size(), 20u);
   ASSERT_EQ(waits.size(), 20u);
+  // Each turn is one trace: the set's span holds its create and its wait.
+  const auto turns = named("paradigm.turn_set.turn");
+  ASSERT_EQ(turns.size(), 20u);
   std::set<std::string> turn_ids;
-  for (const SpanData& wait : waits) {
-    turn_ids.insert(text_of(wait, "gen_ai.response.id"));
-    EXPECT_THAT(children(wait), ElementsAre("paradigm.poll_wait", "paradigm.poll"));
+  for (const SpanData& turn : turns) {
+    EXPECT_TRUE(turn.is_root());
+    EXPECT_THAT(children(turn), ElementsAre("invoke_agent", "paradigm.wait_for_turn"));
+    turn_ids.insert(text_of(turn, "gen_ai.response.id"));
   }
+  for (const SpanData& wait : waits)
+    EXPECT_THAT(children(wait), ElementsAre("paradigm.poll_wait", "paradigm.poll"));
   EXPECT_EQ(turn_ids.size(), 20u);
   EXPECT_EQ(metric_total("paradigm.client.turns_in_flight"), 0);
   EXPECT_EQ(metric_total("gen_ai.client.operation.duration"), 40);
