@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <paradigm/record_replay.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -18,6 +19,9 @@ paradigm::ThreadsClient make_client(const Common& common) {
         "no API key: export PARADIGM_API_KEY=... or pass --api-key KEY (create one in your Paradigm "
         "profile, \"API Keys\")");
   }
+  // OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables, when set:
+  // traces and metrics of every call (docs/observability.md).
+  options.telemetry = paradigm::telemetry_from_env();
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
@@ -31,8 +35,7 @@ paradigm::ThreadsClient make_client(const Common& common) {
     // A CLI session is several commands (ask --background, then wait): each adds to the cassette.
     paradigm::RecordOptions record;
     record.append = true;
-    return paradigm::ThreadsClient(
-        paradigm::make_recording_connection(options, common.record_path, record));
+    return paradigm::ThreadsClient(paradigm::make_recording_connection(options, common.record_path, record));
   }
   return paradigm::ThreadsClient(options);
 }
