@@ -8,6 +8,35 @@
 
 namespace paradigm_cli {
 
+namespace {
+
+// The exporter the OTEL_* variables ask for, made once and kept by the CLI
+// itself: its last spans are flushed before the process ends, whatever
+// happens to the clients that used it.
+struct CliTelemetry {
+  std::shared_ptr<paradigm::OtlpExporter> exporter;
+  paradigm::Telemetry telemetry;
+};
+
+CliTelemetry& cli_telemetry() {
+  static CliTelemetry made = [] {
+    CliTelemetry out;
+    std::optional<paradigm::OtlpOptions> options = paradigm::OtlpOptions::from_env();
+    if (!options) return out;
+    out.exporter = std::make_shared<paradigm::OtlpExporter>(*options);
+    if (options->export_traces) out.telemetry.tracer = out.exporter;
+    out.telemetry.metrics = out.exporter->metrics();
+    return out;
+  }();
+  return made;
+}
+
+}  // namespace
+
+void flush_telemetry() {
+  if (const auto& exporter = cli_telemetry().exporter) exporter->flush();
+}
+
 paradigm::ThreadsClient make_client(const Common& common) {
   paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
   if (!common.base_url.empty()) options.base_url = common.base_url;
@@ -21,7 +50,7 @@ paradigm::ThreadsClient make_client(const Common& common) {
   }
   // OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables, when set:
   // traces and metrics of every call (docs/observability.md).
-  options.telemetry = paradigm::telemetry_from_env();
+  options.telemetry = cli_telemetry().telemetry;
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));

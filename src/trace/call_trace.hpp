@@ -44,6 +44,8 @@ class CallTrace {
   /// Ends it: `error` is the call's failure (null on success).
   void end_operation(const std::exception_ptr& error, const Attributes& result);
   Span* operation() const noexcept { return operation_.get(); }
+  /// True for the operations that run a turn (invoke_agent, wait_for_turn).
+  bool is_turn() const noexcept { return info_.is_turn; }
 
   /// A span inside the innermost open one (null without a tracer).
   std::shared_ptr<Span> start_child(std::string_view name, SpanKind kind, Attributes attributes,

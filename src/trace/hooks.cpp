@@ -87,8 +87,8 @@ void AttemptTrace::begin_traced(const Call& call, const RequestSpec& spec, Excha
   method_ = spec.method;
   const auto [host, port] = server_of(exchange.url);
   server_ = host;
-  exchange.wants_timings = true;
   if (!trace.telemetry().tracer) return;
+  exchange.wants_timings = true;
   Attributes attributes = {{"http.request.method", spec.method},
                            {"url.full", call.context().url_for_message(spec.path)},
                            {"server.address", host},

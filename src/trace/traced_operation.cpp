@@ -108,7 +108,8 @@ Attributes describe_result(CallTrace& trace, const Turn& turn) {
     attributes.push_back(
         {"gen_ai.output.messages", messages_json("assistant", trace.captured(turn.final_answer()))});
   }
-  if (trace.telemetry().tracer) add_tool_spans(trace, turn);
+  // A turn's own call reports its tools; a get_turn of it (perhaps one of many) does not repeat them.
+  if (trace.telemetry().tracer && trace.is_turn()) add_tool_spans(trace, turn);
   return attributes;
 }
 
