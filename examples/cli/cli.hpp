@@ -46,6 +46,8 @@ struct Common {
 /// A client from the options, falling back to PARADIGM_API_KEY / PARADIGM_BASE_URL;
 /// recording to or replaying from a cassette with --record / --replay.
 paradigm::ThreadsClient make_client(const Common& common);
+/// Sends what the OTLP exporter (OTEL_* variables) still holds; called once the command is done.
+void flush_telemetry();
 
 /// Prints a turn: its final answer, or with --json the whole turn as JSON
 /// (indented, or on one line for `json_lines`: `chat` writes JSON Lines).

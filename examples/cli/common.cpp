@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <paradigm/record_replay.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -19,7 +20,32 @@ void show_retry(const paradigm::RetryNotice& notice) {
             << std::flush;
 }
 
+// The exporter the OTEL_* variables ask for, made once and kept by the CLI
+// itself: its last spans are flushed before the process ends, whatever
+// happens to the clients that used it.
+struct CliTelemetry {
+  std::shared_ptr<paradigm::OtlpExporter> exporter;
+  paradigm::Telemetry telemetry;
+};
+
+CliTelemetry& cli_telemetry() {
+  static CliTelemetry made = [] {
+    CliTelemetry out;
+    std::optional<paradigm::OtlpOptions> options = paradigm::OtlpOptions::from_env();
+    if (!options) return out;
+    out.exporter = std::make_shared<paradigm::OtlpExporter>(*options);
+    if (options->export_traces) out.telemetry.tracer = out.exporter;
+    out.telemetry.metrics = out.exporter->metrics();
+    return out;
+  }();
+  return made;
+}
+
 }  // namespace
+
+void flush_telemetry() {
+  if (const auto& exporter = cli_telemetry().exporter) exporter->flush();
+}
 
 paradigm::ThreadsClient make_client(const Common& common) {
   paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
@@ -36,6 +62,9 @@ paradigm::ThreadsClient make_client(const Common& common) {
     options.total_timeout = std::chrono::milliseconds(static_cast<long long>(*common.timeout_seconds * 1000));
     options.wait.deadline = options.total_timeout;
   }
+  // OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables, when set:
+  // traces and metrics of every call (docs/observability.md).
+  options.telemetry = cli_telemetry().telemetry;
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
@@ -50,8 +79,7 @@ paradigm::ThreadsClient make_client(const Common& common) {
     // A CLI session is several commands (ask --background, then wait): each adds to the cassette.
     paradigm::RecordOptions record;
     record.append = true;
-    return paradigm::ThreadsClient(
-        paradigm::make_recording_connection(options, common.record_path, record));
+    return paradigm::ThreadsClient(paradigm::make_recording_connection(options, common.record_path, record));
   }
   return paradigm::ThreadsClient(options);
 }

@@ -179,6 +179,10 @@ int main(int argc, char** argv) {
   for (const auto& word : query_words)
     ask.query += (ask.query.empty() ? "" : " ") + word;
 
+  // However the command ends, its traces reach the collector first.
+  struct FlushTelemetry {
+    ~FlushTelemetry() { paradigm_cli::flush_telemetry(); }
+  } flush_telemetry_at_exit;
   try {
     return dispatch(app, common, ask, batch, ids, limit, output);
   } catch (const paradigm::WaitTimeoutError& e) {

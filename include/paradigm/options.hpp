@@ -7,6 +7,7 @@
 #include <paradigm/external_loop.hpp>
 #include <paradigm/headers.hpp>
 #include <paradigm/logging.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -196,6 +197,10 @@ struct PARADIGM_API ClientOptions {
   /// is one; <paradigm/external_loop.hpp> says how to write others. Blocking
   /// calls then always run on the calling thread.
   ExternalLoop external_loop;
+
+  /// Traces and metrics of every call (<paradigm/tracing.hpp>,
+  /// docs/observability.md). Empty: none, at no cost.
+  Telemetry telemetry;
 };
 
 /// What the answer that produced a call's result said: the final answer of a
@@ -239,6 +244,10 @@ struct CallOptions {
   /// Where this call's continuations run, instead of ClientOptions::executor
   /// (`paradigm::inline_executor()`: on the thread completing the call).
   Executor executor;
+  /// The parent of this call's span (and of the `traceparent` it sends), e.g.
+  /// the span of the user request being served; unset: the tracer's current
+  /// context, else a new trace.
+  std::optional<SpanContext> trace_parent;
 };
 
 /// How a call waits for a running turn (`wait_for_turn`, a create answered

@@ -5,10 +5,13 @@
 #include <paradigm/errors.hpp>
 #include <paradigm/turn_set.hpp>
 
+#include "trace/turn_set_trace.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <utility>
 
 namespace paradigm {
 
@@ -30,6 +33,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     std::optional<TurnRef> ref;
     Future<Turn> call;  // the create, then the wait
     bool cancel_requested = false;
+    std::shared_ptr<Span> span;  // with a tracer: holds the create and the wait
   };
 
   State(ThreadsClient with, TurnSetOptions settings)
@@ -42,6 +46,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
   Key add(Entry entry) {
     Key key = 0;
     bool start = false;
+    entry.span = detail::start_turn_span(client.options().telemetry, own_call);
     {
       std::lock_guard<std::mutex> lock(mutex);
       key = entries.size();
@@ -68,7 +73,8 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     std::weak_ptr<State> weak = shared_from_this();
     Future<Turn> call;
     if (entry.turn_id) {
-      call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting, own_call);
+      call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting,
+                                        detail::call_in(own_call, entry.span));
       remember(key, call, TurnRef{*entry.thread_id, *entry.turn_id});
       call.then([weak, key](const Future<Turn>& done) {
         if (auto self = weak.lock()) self->finish(key, done);
@@ -77,8 +83,9 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     }
     TurnRequest request = entry.request;
     request.background = true;  // the POST returns at once; the wait polls on timers
-    call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, own_call)
-                           : client.async_create_thread_with_turn(request, {}, own_call);
+    const CallOptions call_options = detail::call_in(own_call, entry.span);
+    call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, call_options)
+                           : client.async_create_thread_with_turn(request, {}, call_options);
     remember(key, call, std::nullopt);
     call.then([weak, key](const Future<Turn>& created) {
       if (auto self = weak.lock()) self->on_created(key, created);
@@ -96,16 +103,19 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     const Turn& turn = created.get();
     const TurnRef ref{turn.thread, turn.id};
     bool cancel = false;
+    std::shared_ptr<Span> span;
     {
       std::lock_guard<std::mutex> lock(mutex);
       entries[key].ref = ref;
       cancel = entries[key].cancel_requested;
+      span = entries[key].span;
     }
     if (cancel) request_cancel(ref);
     // The create just showed the turn running: the first poll comes after a pause.
     WaitOptions waiting = options.waiting;
     waiting.pause_first = true;
-    Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, own_call);
+    Future<Turn> wait =
+        client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, detail::call_in(own_call, span));
     remember(key, wait, std::nullopt);
     std::weak_ptr<State> weak = shared_from_this();
     wait.then([weak, key](const Future<Turn>& done) {
@@ -141,6 +151,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
       const bool was_running = entry.phase == Phase::running;
       entry.phase = Phase::done;
       entry.call = Future<Turn>();
+      detail::end_turn_span(std::exchange(entry.span, nullptr), result.turn, result.error);
       if (!result.ref) result.ref = entry.ref;
       finished.push_back(std::move(result));
       if (was_running) --in_flight;

@@ -1,4 +1,5 @@
 #include "http/curl_exchange.hpp"
+#include "http/curl_timings.hpp"
 
 #include "core/text.hpp"
 
@@ -306,7 +307,9 @@ Outcome CurlExchange::finish(int curl_code, TransferError ours) {
   if (error != TransferError::none && error != TransferError::cancelled && error != TransferError::stalled) {
     message = redact(error_text_[0] ? error_text_.get() : curl_easy_strerror(code), settings_.secret);
   }
-  return delivery_.finish(status_of(easy_), error, std::move(message));
+  Outcome outcome = delivery_.finish(status_of(easy_), error, std::move(message));
+  if (exchange_.wants_timings) outcome.timings = read_timings(easy_);
+  return outcome;
 }
 
 }  // namespace paradigm::detail

@@ -53,6 +53,16 @@ struct Exchange {
   /// A failure once it may have left is `reset`, `timeout` or `stalled`; one
   /// before any of it left is `not_delivered`.
   bool send_once = false;
+  /// Read libcurl's timings into Outcome::timings (set when the call is traced).
+  bool wants_timings = false;
+};
+
+/// libcurl's timings of an exchange, from its start; negative when unknown.
+struct TransferTimings {
+  std::chrono::microseconds connect{-1};
+  std::chrono::microseconds tls{-1};
+  std::chrono::microseconds first_byte{-1};
+  std::chrono::microseconds total{-1};
 };
 
 /// What went wrong, in the terms the retry rules need.
@@ -125,6 +135,8 @@ struct Outcome {
   std::exception_ptr receiver_error;
   /// Body bytes the sink accepted.
   std::uint64_t body_bytes = 0;
+  /// With Exchange::wants_timings, from libcurl.
+  TransferTimings timings;
 };
 
 /// Error bodies are kept for the exception up to this size.

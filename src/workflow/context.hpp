@@ -8,6 +8,7 @@
 #include <paradigm/options.hpp>
 
 #include "retry/clock.hpp"
+#include "trace/call_trace.hpp"
 #include "transport/transport.hpp"
 #include "workflow/request.hpp"
 #include "workflow/runtime.hpp"
@@ -122,6 +123,8 @@ struct Call {
   /// The last request that can create something failed once it may have
   /// reached the server (its answer lost, or a 500): the server may have acted.
   bool ambiguous_failure = false;
+  /// The call's spans and measurements; null when the client has no telemetry.
+  std::unique_ptr<CallTrace> trace;
 };
 
 using CallPtr = std::shared_ptr<Call>;

@@ -1,6 +1,7 @@
 #include "workflow/send.hpp"
 
 #include "core/text.hpp"
+#include "trace/hooks.hpp"
 #include "workflow/error_mapping.hpp"
 
 #include <algorithm>
@@ -78,7 +79,9 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     }
     sink_.reset();
     ++attempts_;
+    trace_.begin(*call_, spec_, exchange_, retries_);
     call_->runtime.perform(exchange_, sink_, [self = shared_from_this()](Outcome outcome) {
+      self->trace_.end(*self->call_, outcome);
       self->on_outcome(std::move(outcome));
     });
   }
@@ -133,12 +136,14 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
     notify_retry(describe_failure(outcome) + (outcome.message.empty() ? "" : " (" + outcome.message + ")"),
                  decision.delay);
     ++retries_;
-    call_->runtime.sleep(
-        decision.delay, call_->options.cancellation, [self = shared_from_this()](bool slept) {
-          if (slept) return self->attempt();
-          self->finish(std::make_exception_ptr(
-              CancelledError(self->spec_.describe() + ": cancelled while waiting to retry")));
-        });
+    call_->runtime.sleep(decision.delay, call_->options.cancellation,
+                         [self = shared_from_this(),
+                          wait = AttemptTrace::backoff(*call_, decision.delay, decision.reason)](bool slept) {
+                           end_step(wait, *self->call_, slept);
+                           if (slept) return self->attempt();
+                           self->finish(std::make_exception_ptr(CancelledError(
+                               self->spec_.describe() + ": cancelled while waiting to retry")));
+                         });
   }
 
   static std::string describe_failure(const Outcome& outcome) {
@@ -230,6 +235,7 @@ class Attempts : public std::enable_shared_from_this<Attempts> {
   milliseconds per_attempt_connect_{0};
   std::chrono::steady_clock::time_point started_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
+  AttemptTrace trace_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "json/model_json.hpp"
+#include "trace/hooks.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/send.hpp"
@@ -63,11 +64,13 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
         query_(std::move(query)),
         stream_(std::move(stream)),
         progress_(progress_for(stream_.waiting)),
-        sink_(with_progress(handler, progress_), call_->context().options().max_response_bytes,
+        sink_(trace_stream_events(*call_, with_progress(handler, progress_)),
+              call_->context().options().max_response_bytes,
               [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
         done_(std::move(done)) {}
 
   void start() {
+    trace_stream_start(*call_);
     send(call_, spec_, sink_,
          [self = shared_from_this()](Result<Reply> reply) { self->on_reply(std::move(reply)); });
   }
@@ -75,6 +78,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
  private:
   void on_reply(Result<Reply> reply) {
     if (forward_error(reply, done_)) return;
+    trace_stream_end(*call_, reply.value().kind, reply.value().error, sink_.events());
     if (reply.value().kind == OutcomeKind::completed) {
       Result<Done> finished = capture([&] {
         sink_.finish();

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "retry/retry_after.hpp"
+#include "trace/hooks.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/turn_steps.hpp"
 
@@ -109,11 +110,13 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
       event.delay = delay;
       call_->context().log(event);
     }
-    call_->runtime.sleep(delay, call_->options.cancellation, [self = shared_from_this()](bool slept) {
-      if (slept) return self->poll();
-      self->done_(
-          std::make_exception_ptr(CancelledError("cancelled while waiting for " + describe(self->last_))));
-    });
+    call_->runtime.sleep(delay, call_->options.cancellation,
+                         [self = shared_from_this(), wait = trace_poll_wait(*call_, delay)](bool slept) {
+                           end_step(wait, *self->call_, slept);
+                           if (slept) return self->poll();
+                           self->done_(std::make_exception_ptr(
+                               CancelledError("cancelled while waiting for " + describe(self->last_))));
+                         });
   }
 
   // On a server without the per-turn route, the guide's background recipe:
@@ -121,6 +124,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
   void poll() {
     // The call's own limit leaves no time for a request.
     if (call_->deadline && clock().now() >= *call_->deadline) return give_up();
+    trace_poll(*call_);
     auto self = shared_from_this();
     if (!call_->context().turn_route_missing.load(std::memory_order_relaxed)) {
       return fetch_turn(call_, thread_id_, turn_id_,
@@ -188,6 +192,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
   void on_state(Turn turn) {
     failures_ = 0;
     last_ = std::move(turn);
+    trace_poll_saw(*call_, last_.status.text());
     if (wait_.on_update) {
       Result<Done> updated = capture([&] {
         wait_.on_update(last_);
@@ -227,6 +232,12 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
 
 void wait_for_turn(const CallPtr& call, std::string thread_id, std::string turn_id, WaitOptions wait,
                    std::optional<Turn> known, ProgressPtr progress, Callback<Turn> done) {
+  if (call->trace) {
+    done = [call, done = std::move(done)](Result<Turn> turn) {
+      trace_wait_over(*call);
+      done(std::move(turn));
+    };
+  }
   auto waiter = std::make_shared<Waiter>(call, std::move(thread_id), std::move(turn_id), std::move(wait),
                                          std::move(progress), std::move(done));
   waiter->start(std::move(known));
