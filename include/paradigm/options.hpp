@@ -255,6 +255,9 @@ struct CallOptions {
 struct WaitOptions {
   /// Overrides ClientOptions::wait.
   std::optional<WaitPolicy> policy;
+  /// Overrides only the deadline of the policy in force, e.g.
+  /// `wait.deadline = std::chrono::minutes(5);`.
+  std::optional<std::chrono::milliseconds> deadline;
   /// Called with each state of the turn seen while waiting (e.g. to show tool progress).
   std::function<void(const Turn&)> on_update;
   /// Called with each thing the turn did, once, as the call learns it

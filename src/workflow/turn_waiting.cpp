@@ -63,6 +63,11 @@ std::chrono::steady_clock::time_point earliest(std::chrono::steady_clock::time_p
   return b ? std::min(a, *b) : a;
 }
 
+WaitPolicy with_deadline(WaitPolicy policy, std::optional<milliseconds> deadline) {
+  if (deadline) policy.deadline = *deadline;
+  return policy;
+}
+
 class Waiter : public std::enable_shared_from_this<Waiter> {
  public:
   Waiter(CallPtr call, std::string thread_id, std::string turn_id, WaitOptions wait, ProgressPtr progress,
@@ -71,7 +76,7 @@ class Waiter : public std::enable_shared_from_this<Waiter> {
         thread_id_(std::move(thread_id)),
         turn_id_(std::move(turn_id)),
         wait_(std::move(wait)),
-        policy_(wait_.policy.value_or(call_->context().options().wait)),
+        policy_(with_deadline(wait_.policy.value_or(call_->context().options().wait), wait_.deadline)),
         deadline_(earliest(clock().now() + policy_.deadline, call_->deadline)),
         progress_(std::move(progress)),
         done_(std::move(done)) {}
