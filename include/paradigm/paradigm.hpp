@@ -30,8 +30,8 @@
 #include <paradigm/structured.hpp>
 #include <paradigm/thread.hpp>
 #include <paradigm/timestamp.hpp>
-#include <paradigm/tracing.hpp>
 #include <paradigm/tool.hpp>
+#include <paradigm/tracing.hpp>
 #include <paradigm/turn.hpp>
 #include <paradigm/turn_set.hpp>
 #include <paradigm/version.hpp>
