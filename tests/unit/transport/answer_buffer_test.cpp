@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace paradigm::detail {
 namespace {
 
@@ -29,9 +32,14 @@ TEST(ContentLength, ACompressedAnswerAnnouncesNoDecodedLength) {
         << encoding;
 }
 
+// What the standard library adds to a reservation: libc++ rounds a capacity
+// up to 16 bytes and keeps up to 22 bytes inline (libstdc++: exact, 15).
+// The promise is the limit plus a small constant; this is the constant.
+const std::size_t kLibrarySlack = std::max<std::size_t>(16, std::string().capacity());
+
 // Growing copies the old block into the new one, both held at once: that
 // sum (twice what was held) stays within the limit, for any limit and any
-// chunking, and the buffer never reserves past the limit.
+// chunking, and the buffer never reserves past the limit (and the slack).
 TEST(BoundedBuffer, GrowingNeverHoldsTwiceTheLimit) {
   constexpr std::size_t kMiB = 1 << 20;
   for (const std::size_t limit : {40 * kMiB, 32 * kMiB + 1, 33 * kMiB, 48 * kMiB - 7, 3 * kMiB}) {
@@ -44,7 +52,8 @@ TEST(BoundedBuffer, GrowingNeverHoldsTwiceTheLimit) {
         if (buffer.text().capacity() != capacity) {
           const std::size_t held_while_copying = 2 * (buffer.size() - bytes.size());
           EXPECT_LE(held_while_copying, limit) << limit << " in " << chunk << "-byte chunks";
-          EXPECT_LE(buffer.text().capacity(), limit) << limit << " in " << chunk << "-byte chunks";
+          EXPECT_LE(buffer.text().capacity(), limit + kLibrarySlack)
+              << limit << " in " << chunk << "-byte chunks";
           capacity = buffer.text().capacity();
         }
       }
@@ -54,12 +63,12 @@ TEST(BoundedBuffer, GrowingNeverHoldsTwiceTheLimit) {
 }
 
 TEST(BoundedBuffer, ATruncatedBodyKeepsTheLimitAndSaysItDroppedBytes) {
-  BoundedBuffer buffer(10);
-  EXPECT_TRUE(buffer.append_truncated("0123"));
-  EXPECT_FALSE(buffer.append_truncated("456789abc"));
+  BoundedBuffer buffer(1000);
+  EXPECT_TRUE(buffer.append_truncated(std::string(600, 'a')));
+  EXPECT_FALSE(buffer.append_truncated(std::string(900, 'b')));
   EXPECT_TRUE(buffer.full());
-  EXPECT_EQ(buffer.text(), "0123456789");
-  EXPECT_LE(buffer.text().capacity(), 15u);
+  EXPECT_EQ(buffer.text(), std::string(600, 'a') + std::string(400, 'b'));
+  EXPECT_LE(buffer.text().capacity(), 1000u + kLibrarySlack);
 }
 
 TEST(BufferSink, TheAnnouncedLengthIsReservedBeforeTheFirstByte) {
