@@ -229,6 +229,9 @@ TurnSet::Key TurnSet::add(const TurnRequest& request) {
 }
 
 TurnSet::Key TurnSet::add(const TurnRequest& request, std::string_view name) {
+  if (state_->journal && !name.empty()) {
+    if (const auto known = find(name)) return *known;  // taken back from the journal: nothing to send
+  }
   request.validate();
   State::Entry entry;
   entry.request = request;

@@ -29,7 +29,8 @@ class DurableTurnSetCalls : public WorkflowTest {
  protected:
   DurableTurnSetCalls() {
     std::random_device random;
-    journal = fs::temp_directory_path() / ("paradigm-journal-" + std::to_string(random()) + std::to_string(random()));
+    journal = fs::temp_directory_path() /
+              ("paradigm-journal-" + std::to_string(random()) + std::to_string(random()));
   }
   ~DurableTurnSetCalls() override {
     std::error_code ignored;
@@ -50,7 +51,9 @@ TEST_F(DurableTurnSetCalls, EachStepIsWrittenDownBeforeTheNextRequestLeaves) {
   ScriptedAnswer made = json_answer(thread("t1"));
   made.before = [this] { EXPECT_EQ(record_types(journal), (std::vector<std::string>{"intent"})); };
   ScriptedAnswer created = json_answer(turn("u1", "running"));
-  created.before = [this] { EXPECT_EQ(record_types(journal), (std::vector<std::string>{"intent", "thread"})); };
+  created.before = [this] {
+    EXPECT_EQ(record_types(journal), (std::vector<std::string>{"intent", "thread"}));
+  };
   ScriptedAnswer polled = json_answer(turn("u1", "completed", "Paris"));
   polled.before = [this] {
     EXPECT_EQ(record_types(journal), (std::vector<std::string>{"intent", "thread", "turn"}));
