@@ -265,6 +265,49 @@ TEST_F(DurableTurnSets, RequestsComeBackExactlyAsAdded) {
   EXPECT_EQ(to_json(entries[0].request), to_json(request));
 }
 
+TEST_F(DurableTurnSets, AnExistingTurnIsJournaledWithoutACreate) {
+  auto client = ThreadsClient(options());
+  TurnRequest request = ask("existing");
+  request.background = true;
+  const Turn running = client.create_thread_with_turn(request);
+  {
+    TurnSet set(ThreadsClient(options()), journaled());
+    set.add_existing(running.thread, running.id);
+    const auto report = set.wait_all();
+    ASSERT_EQ(report.size(), 1u);
+    EXPECT_TRUE(report[0].completed());
+  }
+  server.clear_requests();
+  TurnSet again(ThreadsClient(options()), journaled());
+  const auto report = again.wait_all();
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_EQ(report[0].turn->id, running.id);
+  EXPECT_TRUE(server.requests().empty());
+  EXPECT_EQ(server.turns_created_for_query("existing"), 1);
+}
+
+TEST_F(DurableTurnSets, TurnsTakenBackAllRunUnderACap) {
+  std::vector<std::string> queries;
+  {
+    std::vector<detail::JournalEntry> none;
+    detail::TurnJournal file(journal.path(), none);
+    for (int i = 0; i < 6; ++i) {
+      detail::JournalEntry entry;
+      entry.name = queries.emplace_back("capped " + std::to_string(i));
+      entry.request = ask(entry.name);
+      file.intent(static_cast<std::size_t>(i), entry);
+    }
+  }
+  TurnSetOptions capped = journaled();
+  capped.max_in_flight = 2;
+  TurnSet set(ThreadsClient(options()), capped);
+  EXPECT_EQ(set.size(), 6u);
+  EXPECT_LE(set.running(), 6u);
+  EXPECT_EQ(set.find("capped 3"), std::optional<TurnSet::Key>(3));
+  EXPECT_EQ(set.name(3), "capped 3");
+  expect_exactly_once(queries, set.wait_all());
+}
+
 TEST_F(DurableTurnSets, AFollowUpIsRefusedInAJournaledSet) {
   TurnSet set(ThreadsClient(options()), journaled());
   EXPECT_THROW(set.add("t1", ask("follow-up")), InvalidRequestError);
