@@ -255,7 +255,10 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
   for (const Input& input : inputs) {
     if (skip.count(input.id)) continue;
     // With a journal, add() of an id it holds returns that turn: nothing is sent again.
-    by_key[batch.journal.empty() ? set.add(input.request) : set.add(input.request, input.id)] = &input;
+    const bool journal_only = !batch.journal.empty() && !input.request.query;
+    by_key[journal_only            ? *set.find(input.id)
+           : batch.journal.empty() ? set.add(input.request)
+                                   : set.add(input.request, input.id)] = &input;
     expected.push_back(input.index);
   }
 

@@ -89,9 +89,12 @@ class PARADIGM_API TurnSet {
   /// A new thread with this first turn.
   Key add(const TurnRequest& request);
   /// A new thread with this first turn, under a name (unique in the set; in
-  /// a journaled set, the entry's stable name). A name the set holds
-  /// already (a journal entry taken back) returns that turn's key and sends
-  /// nothing. Without a name, a journaled entry is named by its key.
+  /// a journaled set, the entry's stable name). In a journaled set, a name
+  /// the journal holds returns that turn's key and sends nothing (a
+  /// different request under that name: InvalidRequestError); a turn added
+  /// without a name is named by the order of the adds of this run ("0",
+  /// "1"...), so that a run adding the same requests in the same order
+  /// finds them.
   Key add(const TurnRequest& request, std::string_view name);
   /// A follow-up turn in `thread_id`. Not in a journaled set (a thread
   /// shared with other turns cannot tell which turn is this one's after a
@@ -132,6 +135,8 @@ class PARADIGM_API TurnSet {
   std::size_t running() const;
 
  private:
+  Key add_journaled(const TurnRequest& request, std::string_view name);
+
   struct State;
   std::shared_ptr<State> state_;
 };

@@ -6,6 +6,8 @@
 
 #include "client/turn_set_state.hpp"
 
+#include <paradigm/serialize.hpp>
+
 namespace paradigm {
 
 TurnSet::State::State(ThreadsClient with, TurnSetOptions settings)
@@ -229,17 +231,34 @@ TurnSet::Key TurnSet::add(const TurnRequest& request) {
 }
 
 TurnSet::Key TurnSet::add(const TurnRequest& request, std::string_view name) {
-  if (state_->journal && !name.empty()) {
-    if (const auto known = find(name)) return *known;  // taken back from the journal: nothing to send
-  }
+  if (state_->journal) return add_journaled(request, name);
   request.validate();
   State::Entry entry;
   entry.request = request;
   entry.name = std::string(name);
-  if (state_->journal) return state_->add_journaled(std::move(entry));
   if (!entry.name.empty() && find(name))
     throw InvalidRequestError("TurnSet::add: the name is taken: " + entry.name);
   return state_->add(std::move(entry));
+}
+
+// Unnamed turns are named by the order they are added in this run ("0", "1"...): a run
+// that adds the same requests in the same order finds them in the journal.
+TurnSet::Key TurnSet::add_journaled(const TurnRequest& request, std::string_view name) {
+  std::string entry_name(name);
+  if (entry_name.empty()) entry_name = std::to_string(state_->unnamed_adds++);
+  if (const auto known = find(entry_name)) {
+    const State::Entry held = state_->snapshot(*known);
+    if (!held.journal.existing && to_json(held.request) != to_json(request)) {
+      throw InvalidRequestError("TurnSet::add: the journal's entry \"" + entry_name +
+                                "\" holds another request");
+    }
+    return *known;  // taken back from the journal: nothing to send
+  }
+  request.validate();
+  State::Entry entry;
+  entry.request = request;
+  entry.name = std::move(entry_name);
+  return state_->add_journaled(std::move(entry));
 }
 
 TurnSet::Key TurnSet::add(std::string_view thread_id, const TurnRequest& request) {

@@ -9,6 +9,7 @@
 #include "client/turn_journal.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -101,6 +102,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
   bool closing = false;
 
   std::unique_ptr<detail::TurnJournal> journal;
+  std::atomic<std::size_t> unnamed_adds{0};  // names of the turns added without one
   // Steps to try again, by when (one thread, started at the first failure).
   std::multimap<Clock::time_point, Key> retries;
   std::condition_variable retries_changed;

@@ -308,6 +308,33 @@ TEST_F(DurableTurnSets, TurnsTakenBackAllRunUnderACap) {
   expect_exactly_once(queries, set.wait_all());
 }
 
+TEST_F(DurableTurnSets, UnnamedTurnsAddedInTheSameOrderAreFoundAgain) {
+  const std::vector<std::string> queries{"first", "second"};
+  const auto unnamed_run = [&] {
+    TurnSet set(ThreadsClient(options()), journaled());
+    for (const auto& query : queries)
+      set.add(ask(query));
+    return set.wait_all();
+  };
+  const auto first = unnamed_run();
+  server.clear_requests();
+  const auto again = unnamed_run();
+  EXPECT_TRUE(server.requests().empty());
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[1].name, "1");
+  EXPECT_EQ(again[1].turn->id, first[1].turn->id);
+}
+
+TEST_F(DurableTurnSets, AnotherRequestUnderANameTheJournalHoldsIsRefused) {
+  run({"kept"});
+  server.clear_requests();
+  TurnSet set(ThreadsClient(options()), journaled());
+  EXPECT_THROW(set.add(ask("changed"), "kept"), InvalidRequestError);
+  EXPECT_EQ(set.add(ask("kept"), "kept"), 0u);
+  set.wait_all();
+  EXPECT_TRUE(server.requests().empty());
+}
+
 TEST_F(DurableTurnSets, AFollowUpIsRefusedInAJournaledSet) {
   TurnSet set(ThreadsClient(options()), journaled());
   EXPECT_THROW(set.add("t1", ask("follow-up")), InvalidRequestError);
