@@ -25,7 +25,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,7 +32,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
@@ -60,6 +58,11 @@ struct Settings {
   std::set<std::string> kinds{kAllKinds.begin(), kAllKinds.end()};
   bool verbose = false;
   std::string replay_flags;  // --without ..., for the replay command
+  // A worker process (see main) runs schedules offset, offset + stride...
+  // and writes its totals to `summary`.
+  int stride = 1;
+  int offset = 0;
+  std::string summary;
 };
 
 // One timed event of a schedule.
@@ -358,6 +361,12 @@ Settings parse(int argc, char** argv) {
           throw std::invalid_argument("unknown fault kind " + kind);
         settings.kinds.erase(kind);
       }
+    } else if (word == "--stride") {
+      settings.stride = std::max(1, std::stoi(value()));
+    } else if (word == "--offset") {
+      settings.offset = std::stoi(value());
+    } else if (word == "--summary") {
+      settings.summary = value();
     } else if (word == "--verbose") {
       settings.verbose = true;
     } else {
@@ -372,6 +381,85 @@ Settings parse(int argc, char** argv) {
   return settings;
 }
 
+struct Totals {
+  int kills = 0;
+  int failed = 0;
+  int duplicated = 0;
+  int lost = 0;
+};
+
+// One worker: its share of the schedules, one at a time.
+Totals run_share(const Settings& settings, const fs::path& scratch) {
+  Totals totals;
+  for (int i = settings.offset; i < settings.schedules; i += settings.stride) {
+    const std::uint64_t seed = settings.first_seed + static_cast<std::uint64_t>(i);
+    const Schedule schedule = make_schedule(seed, settings.kinds);
+    Outcome outcome;
+    try {
+      outcome = run_schedule(settings, schedule, scratch / std::to_string(seed));
+    } catch (const std::exception& e) {
+      outcome.ok = false;
+      outcome.problem = std::string("the driver failed: ") + e.what();
+    }
+    totals.kills += outcome.killed;
+    totals.duplicated += outcome.duplicated;
+    totals.lost += outcome.lost;
+    if (!outcome.ok) {
+      ++totals.failed;
+      std::cout << "FAILED seed " << seed << " (" << schedule.describe() << "): " << outcome.problem
+                << "\n  replay: scripts/soak.sh --seed " << seed << settings.replay_flags << std::endl;
+    } else {
+      std::error_code ignored;
+      fs::remove_all(scratch / std::to_string(seed), ignored);
+      if (settings.verbose) {
+        std::cout << "ok seed " << seed << (outcome.killed ? " (killed, resumed)" : "") << ": "
+                  << schedule.describe() << std::endl;
+      }
+    }
+  }
+  return totals;
+}
+
+// Several workers are processes, not threads: each emulator then owns its
+// process's descriptors (the emulator finds connections to drop among them).
+Totals run_workers(int argc, char** argv, const Settings& settings, const fs::path& scratch) {
+  fs::create_directories(scratch);
+  std::vector<pid_t> children;
+  for (int j = 0; j < settings.jobs; ++j) {
+    std::vector<std::string> words(argv, argv + argc);
+    for (const auto& extra :
+         {std::string("--jobs"), std::string("1"), std::string("--stride"), std::to_string(settings.jobs),
+          std::string("--offset"), std::to_string(j), std::string("--summary"),
+          (scratch / ("summary-" + std::to_string(j))).string()})
+      words.push_back(extra);
+    std::vector<char*> child_argv;
+    for (auto& word : words)
+      child_argv.push_back(word.data());
+    child_argv.push_back(nullptr);
+    pid_t child = -1;
+    if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, child_argv.data(), environ) != 0)
+      throw std::runtime_error("cannot start a worker");
+    children.push_back(child);
+  }
+  Totals totals;
+  for (std::size_t j = 0; j < children.size(); ++j) {
+    int status = 0;
+    ::waitpid(children[j], &status, 0);
+    std::ifstream summary(scratch / ("summary-" + std::to_string(j)));
+    Totals share;
+    if (!(summary >> share.kills >> share.failed >> share.duplicated >> share.lost)) {
+      std::cout << "FAILED: worker " << j << " ended with status " << status << " and no summary"
+                << std::endl;
+      share.failed = 1;
+    }
+    totals.kills += share.kills;
+    totals.failed += share.failed;
+    totals.duplicated += share.duplicated;
+    totals.lost += share.lost;
+  }
+  return totals;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -382,53 +470,29 @@ int main(int argc, char** argv) {
     std::cerr << "paradigm_soak: " << e.what() << '\n';
     return 2;
   }
+  if (!settings.summary.empty()) {  // a worker
+    const Totals totals = run_share(settings, fs::path(settings.summary).parent_path());
+    std::ofstream(settings.summary) << totals.kills << ' ' << totals.failed << ' ' << totals.duplicated << ' '
+                                    << totals.lost << '\n';
+    return totals.failed ? 1 : 0;
+  }
   const fs::path scratch = fs::temp_directory_path() / ("paradigm-soak-" + std::to_string(::getpid()));
-  std::atomic<int> next{0};
-  std::atomic<int> kills{0};
-  std::mutex print;
-  std::vector<std::uint64_t> failed;
-  int duplicated = 0;
-  int lost = 0;
   const auto started = Clock::now();
-  const auto worker = [&] {
-    for (int i = next++; i < settings.schedules; i = next++) {
-      const std::uint64_t seed = settings.first_seed + static_cast<std::uint64_t>(i);
-      const Schedule schedule = make_schedule(seed, settings.kinds);
-      Outcome outcome;
-      try {
-        outcome = run_schedule(settings, schedule, scratch / std::to_string(seed));
-      } catch (const std::exception& e) {
-        outcome.ok = false;
-        outcome.problem = std::string("the driver failed: ") + e.what();
-      }
-      kills += outcome.killed;
-      std::lock_guard<std::mutex> lock(print);
-      duplicated += outcome.duplicated;
-      lost += outcome.lost;
-      if (!outcome.ok) {
-        failed.push_back(seed);
-        std::cout << "FAILED seed " << seed << " (" << schedule.describe() << "): " << outcome.problem
-                  << "\n  replay: "
-                  << "scripts/soak.sh --seed " << seed << settings.replay_flags << std::endl;
-      } else if (settings.verbose) {
-        std::cout << "ok seed " << seed << (outcome.killed ? " (killed, resumed)" : "") << ": "
-                  << schedule.describe() << std::endl;
-      }
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int j = 0; j < settings.jobs; ++j)
-    workers.emplace_back(worker);
-  for (auto& thread : workers)
-    thread.join();
+  Totals totals;
+  try {
+    totals = settings.jobs > 1 ? run_workers(argc, argv, settings, scratch) : run_share(settings, scratch);
+  } catch (const std::exception& e) {
+    std::cerr << "paradigm_soak: " << e.what() << '\n';
+    return 2;
+  }
   std::error_code ignored;
-  if (failed.empty()) fs::remove_all(scratch, ignored);
+  if (totals.failed == 0) fs::remove_all(scratch, ignored);
   const auto seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::cout << settings.schedules << " schedules (seeds " << settings.first_seed << ".."
-            << settings.first_seed + static_cast<std::uint64_t>(settings.schedules) - 1 << "), " << kills
-            << " client kill -9 + resume, " << failed.size() << " failed, " << duplicated
-            << " duplicated and " << lost << " lost turns, " << static_cast<int>(seconds) << " s"
-            << std::endl;
-  if (!failed.empty()) std::cout << "scratch kept in " << scratch.string() << std::endl;
-  return failed.empty() ? 0 : 1;
+            << settings.first_seed + static_cast<std::uint64_t>(settings.schedules) - 1 << "), "
+            << totals.kills << " client kill -9 + resume, " << totals.failed << " failed, "
+            << totals.duplicated << " duplicated and " << totals.lost << " lost turns, "
+            << static_cast<int>(seconds) << " s" << std::endl;
+  if (totals.failed) std::cout << "scratch kept in " << scratch.string() << std::endl;
+  return totals.failed ? 1 : 0;
 }
