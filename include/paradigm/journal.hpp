@@ -14,9 +14,10 @@
 
 namespace paradigm {
 
-/// A TurnSet journal that cannot be used: unreadable or unwritable, of another
-/// format version, or with a corrupt line before its last (a torn last line,
-/// as a crash leaves it, is ignored instead).
+/// A TurnSet journal that cannot be used: unreadable or unwritable, in use by
+/// another set (a lock held while a set has it open), of another format
+/// version, or with a corrupt line before its last (a torn last line, as a
+/// crash leaves it, is ignored instead).
 class PARADIGM_API JournalError : public Error {
  public:
   using Error::Error;

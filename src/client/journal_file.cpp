@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #else
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #endif
 
@@ -147,6 +148,9 @@ void close_file(int fd) {
   ::_close(fd);
 }
 void sync_directory_of(const std::string&) {}
+bool lock_exclusively(int) {
+  return true;
+}
 }  // namespace
 #else
 namespace {
@@ -173,6 +177,11 @@ bool make_durable(int fd) {
 bool truncate_to(int fd, std::size_t size) {
   return ::ftruncate(fd, static_cast<off_t>(size)) == 0;
 }
+// One set per journal: a second writer would interleave its steps with ours.
+// The lock goes with the process (also on kill -9).
+bool lock_exclusively(int fd) {
+  return ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+}
 void close_file(int fd) {
   ::close(fd);
 }
@@ -190,42 +199,48 @@ void sync_directory_of(const std::string& path) {
 
 JournalFile::JournalFile(const std::string& path, std::vector<nlohmann::json>& records) : path_(path) {
   if (path.empty()) throw JournalError("journal: the path is empty");
-  const std::string text = read_all(path);
-  std::size_t good = 0;
-  records = parse_lines(text, path, good);
   fd_ = open_for_append(path);
   if (fd_ < 0) throw JournalError(system_error("cannot be opened for writing", path));
-  if (good < text.size() && (!truncate_to(fd_, good) || !make_durable(fd_))) {
-    const std::string message = system_error("cannot cut off its torn last line", path);
-    close_file(fd_);
-    throw JournalError(message);
-  }
-  if (records.empty()) {
-    try {
-      append(nlohmann::json{{"format", kFormat}, {"version", kJournalVersion}});
-    } catch (...) {
-      close_file(fd_);
-      throw;
-    }
-    sync_directory_of(path);
-    return;
-  }
   try {
-    check_header(records.front(), path);
+    if (!lock_exclusively(fd_))
+      throw JournalError("journal " + path + ": in use by another TurnSet (or process)");
+    read_records(records);
   } catch (...) {
     close_file(fd_);
+    fd_ = -1;
     throw;
   }
+}
+
+void JournalFile::read_records(std::vector<nlohmann::json>& records) {
+  const std::string text = read_all(path_);
+  std::size_t good = 0;
+  records = parse_lines(text, path_, good);
+  if (good < text.size() && (!truncate_to(fd_, good) || !make_durable(fd_)))
+    throw JournalError(system_error("cannot cut off its torn last line", path_));
+  if (records.empty()) {
+    append(nlohmann::json{{"format", kFormat}, {"version", kJournalVersion}});
+    sync_directory_of(path_);
+    return;
+  }
+  check_header(records.front(), path_);
   records.erase(records.begin());
 }
 
 JournalFile::~JournalFile() {
+  close();
+}
+
+void JournalFile::close() {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (fd_ >= 0) close_file(fd_);
+  fd_ = -1;
 }
 
 void JournalFile::append(const nlohmann::json& record) {
   const std::string line = journal_line(record);
   std::lock_guard<std::mutex> lock(mutex_);
+  if (fd_ < 0) throw JournalError("journal " + path_ + ": closed (its TurnSet was destroyed)");
   if (!write_all(fd_, line)) throw JournalError(system_error("cannot be written", path_));
   if (!make_durable(fd_)) throw JournalError(system_error("cannot be made durable (fdatasync)", path_));
 }

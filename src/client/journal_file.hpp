@@ -23,7 +23,8 @@ class JournalFile {
   /// Opens (or creates, with its header) the journal at `path` and reads its
   /// records into `records` (the header excluded). A last line cut short by a
   /// crash (no newline, or a CRC that does not match) is ignored and cut off
-  /// the file; any other bad line, or another format version, throws
+  /// the file; any other bad line, another format version, or a journal
+  /// another JournalFile holds open (this process or another) throws
   /// JournalError.
   JournalFile(const std::string& path, std::vector<nlohmann::json>& records);
   ~JournalFile();
@@ -34,9 +35,14 @@ class JournalFile {
   /// cannot (the caller must not send what the record announces).
   void append(const nlohmann::json& record);
 
+  /// Closes the file (and its lock) now; appends then throw JournalError.
+  void close();
+
   const std::string& path() const noexcept { return path_; }
 
  private:
+  void read_records(std::vector<nlohmann::json>& records);
+
   std::string path_;
   int fd_ = -1;
   std::mutex mutex_;

@@ -44,6 +44,9 @@ class TurnJournal {
   void outcome(std::size_t key, const Turn& turn);
   void outcome(std::size_t key, const std::string& error);
 
+  /// Releases the file now (the set is destroyed; late callbacks append nothing).
+  void close() { file_.close(); }
+
   const std::string& path() const noexcept { return file_.path(); }
 
  private:

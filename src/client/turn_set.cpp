@@ -222,6 +222,9 @@ TurnSet::~TurnSet() {
   }
   for (const auto& stop : calls)
     stop();  // stops waiting; the turns go on on the server
+  // Released now, not when the last callback lets go of the state: the same
+  // journal may be opened again at once.
+  if (state_->journal) state_->journal->close();
   for (const auto& waiter : waiters)
     waiter->promise.set_exception(std::make_exception_ptr(CancelledError("the TurnSet was destroyed")));
 }

@@ -244,6 +244,16 @@ TEST_F(DurableTurnSets, AJournalOfAnotherVersionIsAClearError) {
   EXPECT_THROW(TurnSet(ThreadsClient(options()), journaled()), JournalError);
 }
 
+TEST_F(DurableTurnSets, AJournalInUseIsRefused) {
+  TurnSet first(ThreadsClient(options()), journaled());
+  try {
+    TurnSet second(ThreadsClient(options()), journaled());
+    FAIL() << "two sets on one journal";
+  } catch (const JournalError& e) {
+    EXPECT_NE(std::string(e.what()).find("in use"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(DurableTurnSets, RequestsComeBackExactlyAsAdded) {
   TurnRequest request = ask("exact");
   request.name = "a thread";
