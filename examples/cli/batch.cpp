@@ -99,7 +99,7 @@ std::string result_line(const Input& input, const paradigm::TurnSet::Finished& f
   if (finished.ref) {
     out.set("thread", finished.ref->thread_id);
     out.set("turn", finished.ref->turn_id);
-    out.set("token",
+    out.set("resume_token",
             paradigm::ResumeToken{finished.ref->thread_id, finished.ref->turn_id, std::nullopt}.to_string());
   }
   if (finished.turn) {

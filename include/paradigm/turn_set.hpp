@@ -40,6 +40,11 @@ struct TurnSetOptions {
   /// reported with the last error; it then stays unfinished in the journal,
   /// for a later run to reconcile.
   std::chrono::milliseconds retry_for = std::chrono::minutes(10);
+  /// In a journaled set, how long to wait before listing a thread's turns to
+  /// learn whether a create whose fate is unknown (its answer lost, or its
+  /// process killed) reached the server: a create the server received but had
+  /// not acted on yet then shows, instead of being sent again.
+  std::chrono::milliseconds settle = std::chrono::seconds(2);
 };
 
 /// Many turns at once, with no thread per turn: add turns, then take each as

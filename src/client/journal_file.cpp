@@ -3,6 +3,8 @@
 
 #include "client/journal_file.hpp"
 
+#include "json/model_json.hpp"
+
 #include <paradigm/journal.hpp>
 
 #include <array>
@@ -64,7 +66,7 @@ std::optional<nlohmann::json> checked_record(std::string_view line) {
   }
   const std::string_view record = line.substr(fixed, line.size() - fixed - 1);
   if (hex8(crc32(record)) != line.substr(kPrefix.size(), 8)) return std::nullopt;
-  auto parsed = nlohmann::json::parse(record, nullptr, false);
+  auto parsed = try_parse_json(record);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   return parsed;
 }

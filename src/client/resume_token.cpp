@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base64.hpp"
+#include "json/model_json.hpp"
 
 #include <algorithm>
 
@@ -63,7 +64,7 @@ ResumeToken ResumeToken::parse(std::string_view text) {
   } catch (const DecodeError&) {
     refuse("bad base64url");
   }
-  const auto json = nlohmann::json::parse(bytes, nullptr, false);
+  const auto json = detail::try_parse_json(bytes);
   if (json.is_discarded() || !json.is_object()) refuse("its content is not a JSON object");
   ResumeToken token;
   token.thread_id = text_member(json, "th");

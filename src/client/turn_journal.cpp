@@ -8,6 +8,7 @@
 #include <paradigm/serialize.hpp>
 
 #include "client/journal_request.hpp"
+#include "json/model_json.hpp"
 
 #include <cstdio>
 #include <random>
@@ -108,7 +109,7 @@ void TurnJournal::turn(std::size_t key, const std::string& turn_id) {
 }
 
 void TurnJournal::outcome(std::size_t key, const Turn& turn) {
-  file_.append(Json{{"t", "outcome"}, {"k", key}, {"turn", Json::parse(to_json(turn))}});
+  file_.append(Json{{"t", "outcome"}, {"k", key}, {"turn", parse_json(to_json(turn))}});
 }
 
 void TurnJournal::outcome(std::size_t key, const std::string& error) {

@@ -117,7 +117,15 @@ void TurnSet::State::step(Key key) {
     if (closing) return;
   }
   if (entry.turn_id) return wait_for(key, false);
-  if (entry.thread_id) return entry.thread_is_fresh ? create_turn_in(key) : look_for_turn(key);
+  if (entry.thread_id && entry.thread_is_fresh) return create_turn_in(key);
+  if (entry.thread_id && !entry.settled && options.settle.count() > 0) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      entries[key].settled = true;
+    }
+    return retry_later(key, options.settle);
+  }
+  if (entry.thread_id) return look_for_turn(key);
   create_thread_for(key);
 }
 
@@ -174,6 +182,7 @@ void TurnSet::State::create_turn_in(Key key) {
         // Whether it reached the server is now unknown: the next try lists the thread's turns.
         std::lock_guard<std::mutex> lock(self->mutex);
         self->entries[key].thread_is_fresh = false;
+        self->entries[key].settled = false;
       }
       return self->on_step_error(key, error, true);
     }

@@ -45,6 +45,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     bool restored = false;  // taken back from the journal (its intent is written)
     detail::JournalEntry journal;
     bool thread_is_fresh = false;  // made by this process: no turn can be in it
+    bool settled = false;          // waited `settle` since the last create whose fate is unknown
     Clock::time_point retry_until{};
     int failures = 0;
   };

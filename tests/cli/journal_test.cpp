@@ -99,7 +99,7 @@ TEST_F(BatchJournal, EachResultCarriesATokenThatWaitTakes) {
   ASSERT_EQ(batch().exit_code, 0);
   const auto lines = answers();
   ASSERT_FALSE(lines.empty());
-  const std::string token = lines[0]["token"];
+  const std::string token = lines[0]["resume_token"];
   EXPECT_EQ(token.rfind("pt1.", 0), 0u);
   const CliRun waited = run_cli(scratch.path(), server.url(), {"wait", "--token", token});
   EXPECT_EQ(waited.exit_code, 0) << waited.output;

@@ -41,6 +41,7 @@ class DurableTurnSetCalls : public WorkflowTest {
     TurnSetOptions options;
     options.journal = journal.string();
     options.retry_for = std::chrono::seconds(30);
+    options.settle = milliseconds(20);
     return options;
   }
 
