@@ -68,12 +68,50 @@ inline std::int64_t peak_rss_bytes() {
   return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
 }
 
+/// A Tracer that makes every span (ids, attributes, events) and drops it when
+/// it ends: the SDK's own cost of tracing, without an exporter's.
+class DiscardingTracer final : public paradigm::RecordingTracer {
+ public:
+  void on_end(paradigm::SpanData) override {}
+};
+
+/// Issue 23: `--telemetry none|discard|otlp` (`--otlp-endpoint URL`): no
+/// tracing, spans made and dropped (with metrics), or the OTLP exporter.
+inline paradigm::Telemetry telemetry_for(const Args& args) {
+  const std::string mode = args.get("telemetry", "none");
+  paradigm::Telemetry telemetry;
+  if (mode == "discard") {
+    telemetry.tracer = std::make_shared<DiscardingTracer>();
+    telemetry.metrics = std::make_shared<paradigm::Metrics>();
+  } else if (mode == "otlp") {
+    paradigm::OtlpOptions otlp;
+    otlp.endpoint = args.get("otlp-endpoint");
+    auto exporter = std::make_shared<paradigm::OtlpExporter>(otlp);
+    telemetry.tracer = exporter;
+    telemetry.metrics = exporter->metrics();
+  } else if (mode != "none") {
+    throw std::invalid_argument("--telemetry none|discard|otlp");
+  }
+  return telemetry;
+}
+
+/// What the exporter did, when there is one (for the bench's JSON).
+inline nlohmann::json telemetry_report(const paradigm::ThreadsClient& client) {
+  auto exporter = std::dynamic_pointer_cast<paradigm::OtlpExporter>(client.options().telemetry.tracer);
+  if (!exporter) return nullptr;
+  const paradigm::OtlpStats stats = exporter->stats();
+  return {{"spans_exported", stats.spans_exported},
+          {"spans_dropped", stats.spans_dropped},
+          {"spans_failed", stats.spans_failed}};
+}
+
 /// A client on the mock, with the SDK's default policies.
 inline paradigm::ThreadsClient client_for(const Args& args) {
   paradigm::ClientOptions options;
   options.base_url = args.get("base-url");
   options.api_key = args.get("key", "test-key");
   options.ca_bundle = args.optional("ca-bundle");
+  options.telemetry = telemetry_for(args);
   return paradigm::ThreadsClient(options);
 }
 

@@ -103,6 +103,7 @@ void run(const bench::Args& args) {
   std::size_t checksum = 0;  // keeps the work observable
   std::int64_t start = 0;
   int threads = 1;
+  nlohmann::json exporter;
   if (mode == "floor") {
     Floor floor(turn_url(args), args.get("key", "test-key"), args.optional("ca-bundle"));
     start = bench::steady_ns();
@@ -116,6 +117,7 @@ void run(const bench::Args& args) {
     start = bench::steady_ns();
     for (long long i = 0; i < calls; ++i)
       checksum += client.get_turn(thread, turn).messages.size();
+    exporter = bench::telemetry_report(client);
   } else if (mode == "sdk-threads") {
     // One client shared by all threads, as the docs recommend.
     auto client = bench::client_for(args);
@@ -162,8 +164,13 @@ void run(const bench::Args& args) {
     throw std::invalid_argument("unknown mode: " + mode);
   }
   const double seconds = bench::seconds_since(start);
-  bench::emit(
-      {{"mode", mode}, {"calls", calls}, {"threads", threads}, {"seconds", seconds}, {"checksum", checksum}});
+  bench::emit({{"mode", mode},
+               {"calls", calls},
+               {"threads", threads},
+               {"seconds", seconds},
+               {"checksum", checksum},
+               {"telemetry", args.get("telemetry", "none")},
+               {"exporter", exporter}});
 }
 
 }  // namespace

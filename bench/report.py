@@ -445,6 +445,56 @@ def engine_markdown(e, add):
         add("")
 
 
+def tracing_results(runs):
+    """Section 13 (issue 23): get_turn with telemetry off / discard / otlp, and
+    the TurnSet's turns in flight without and with the exporter."""
+    calls = {t: runs.get(f"tracing.calls.{t}", []) for t in ("none", "discard", "otlp")}
+    turns = {t: runs.get(f"tracing.turns.{t}", []) for t in ("none", "otlp")}
+    if not calls["none"]:
+        return None
+    out = {"calls": {}, "turns": {}}
+    for t, rows in calls.items():
+        if rows:
+            out["calls"][t] = {"us": median([r["seconds"] / r["calls"] * 1e6 for r in rows]),
+                               "over_off": paired_ratio(rows, calls["none"])}
+    for t, rows in turns.items():
+        if rows:
+            out["turns"][t] = {"count": rows[0]["count"],
+                               "seconds": median([r["seconds"] for r in rows]),
+                               "cpu_seconds": median([r["cpu_seconds"] for r in rows]),
+                               "peak_rss_mb": median([r["peak_rss_bytes"] for r in rows]) / 1e6,
+                               "spans": median([(r.get("exporter") or {}).get("spans_exported", 0) for r in rows]),
+                               "dropped": max([(r.get("exporter") or {}).get("spans_dropped", 0) for r in rows])}
+    return out
+
+
+def tracing_markdown(t, add):
+    if not t:
+        return
+    add("## 13. Tracing (issue 23)")
+    add("")
+    add("The get_turn loop of section 1 with `ClientOptions::telemetry` empty (off), with a tracer that")
+    add("makes every span and drops it plus the metrics (discard: the SDK's own cost), and with the OTLP")
+    add("exporter sending to a collector that discards (`bench/otlp_sink.py`). A get_turn is two spans.")
+    add("Then the TurnSet of section 9 without and with the exporter (about 18 spans per turn).")
+    add("")
+    add("| Telemetry | µs per call | / off |")
+    add("|---|---|---|")
+    for name in ("none", "discard", "otlp"):
+        row = t["calls"].get(name)
+        if row:
+            add(f"| {name} | {fmt(row['us'], 0)} | {fmt(row['over_off'])} |")
+    add("")
+    add("| Turns | Telemetry | Wall s | CPU s | Peak RSS MB | Spans exported | Dropped |")
+    add("|---|---|---|---|---|---|---|")
+    for name in ("none", "otlp"):
+        row = t["turns"].get(name)
+        if row:
+            add(f"| {row['count']} | {name} | {fmt(row['seconds'], 1)} | {fmt(row['cpu_seconds'], 2)} | "
+                f"{fmt(row['peak_rss_mb'], 1)} | {row['spans']:.0f} | {row['dropped']} |")
+    add("")
+
+
 def markdown(r, goal_rows, info, meta):
     c, j, s, inc = r["calls"], r["json"], r["stream"], r["include"]
     lines = []
@@ -618,6 +668,7 @@ def markdown(r, goal_rows, info, meta):
     add("(more requests) or stream the turn instead.")
     add("")
     engine_markdown(r["engine"], add)
+    tracing_markdown(r.get("tracing"), add)
     add("## Running")
     add("")
     add("```sh")
@@ -642,6 +693,7 @@ def main():
     args = parser.parse_args()
 
     results = compute(args.raw)
+    results["tracing"] = tracing_results(load(args.raw))
     goal_rows = goals(results)
     info = machine(args.compiler)
     meta = {"build_seconds": args.build_seconds, "total_seconds": args.total_seconds}

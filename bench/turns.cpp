@@ -126,6 +126,7 @@ void run(const bench::Args& args) {
   options.base_url = args.get("base-url");
   options.api_key = args.get("key", "test-key");
   options.max_connections = static_cast<std::size_t>(args.number("max-connections", 32));
+  options.telemetry = bench::telemetry_for(args);
 #ifdef PARADIGM_BENCH_ASIO
   asio::io_context io;
   if (args.mode() == "asio") options.external_loop = paradigm::asio_loop(io.get_executor());
@@ -199,7 +200,9 @@ void run(const bench::Args& args) {
                {"lateness_max_s", at(1.0)},
                {"cpu_seconds", cpu_seconds() - cpu_before},
                {"peak_rss_bytes", bench::peak_rss_bytes()},
-               {"peak_threads", peak_threads}});
+               {"peak_threads", peak_threads},
+               {"telemetry", args.get("telemetry", "none")},
+               {"exporter", bench::telemetry_report(client)}});
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #     scripts/bench.sh   # one section, some clients: prints the raw results, leaves docs/ alone
 #
 # Sections (PARADIGM_BENCH_SECTIONS, default all): polling calls json download
-# stream include turns streams nginx (nginx needs calls, whose turn it serves).
+# stream include turns streams tracing nginx (nginx needs calls, whose turn it serves).
 #
 # Machines here are shared and noisy: each figure is the median of several
 # runs, and the SDK and its baseline run alternately against the same server.
@@ -32,6 +32,7 @@ TURN_CLIENTS="${PARADIGM_BENCH_TURN_CLIENTS:-turnset asio threads python}"
 STREAMS="${PARADIGM_BENCH_STREAMS:-200}"
 STREAM_EVENTS="${PARADIGM_BENCH_STREAM_EVENTS:-200}"  # per stream, 10 ms apart
 H2_CALLS="${PARADIGM_BENCH_H2_CALLS:-1000}"
+TRACE_TURNS="${PARADIGM_BENCH_TRACE_TURNS:-1000}"  # section 13
 # aiohttp is Debian's python3-aiohttp: the system interpreter, not a pyenv or venv one.
 SYSTEM_PYTHON="${PARADIGM_BENCH_SYSTEM_PYTHON:-/usr/bin/python3}"
 BUILD="$PARADIGM_ROOT/build/bench"
@@ -250,6 +251,42 @@ for rep in $(seq "$REPS"); do
   record streams.async "$rep" "$("$BIN/bench_stream" async --base-url "$URL" --key "$KEY" --streams "$STREAMS")"
 done
 stop_mock
+fi
+
+# 13. Tracing (issue 23): get_turn with telemetry off, on with spans made and
+# dropped, and on with the OTLP exporter sending to a collector that discards
+# (bench/otlp_sink.py); then the TurnSet's turns in flight with and without
+# the exporter (its memory). Alternated, against the same emulator.
+if section tracing; then
+log "Tracing: get_turn x $CALLS off / discard / otlp ($REPS runs), $TRACE_TURNS turns in flight off / otlp"
+start_mock '{"compress_json": false}'
+SEED="$("$BIN/bench_calls" seed --base-url "$URL" --target-bytes 20480)"
+TRACE_ARGS=(--base-url "$URL" --thread "$(json_field thread <<<"$SEED")" --turn "$(json_field turn <<<"$SEED")" --calls "$CALLS")
+SINK_OUT="$RAW/otlp_sink.out"
+: >"$SINK_OUT"
+python3 "$PARADIGM_ROOT/bench/otlp_sink.py" >"$SINK_OUT" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 100); do
+  SINK_URL="$(sed -n 's/^otlp-sink listening on //p' "$SINK_OUT")"
+  [ -n "$SINK_URL" ] && break
+  sleep 0.05
+done
+for rep in $(seq "$REPS"); do
+  for telemetry in none discard otlp; do
+    record "tracing.calls.$telemetry" "$rep" \
+      "$("$BIN/bench_calls" sdk "${TRACE_ARGS[@]}" --telemetry "$telemetry" --otlp-endpoint "$SINK_URL")"
+  done
+done
+stop_mock
+for rep in $(seq "$TURN_REPS"); do
+  for telemetry in none otlp; do
+    start_mock '{"compress_json": false}'
+    record "tracing.turns.$telemetry" "$rep" "$("$BIN/bench_turns" turnset --base-url "$URL" --key "$KEY" \
+      --count "$TRACE_TURNS" --min-ms "$TURN_MIN_MS" --max-ms "$TURN_MAX_MS" --telemetry "$telemetry" \
+      --otlp-endpoint "$SINK_URL")"
+    stop_mock
+  done
+done
 fi
 
 # 11-12. nginx (Debian nginx-light) as the fast server: the seeded 20 KB turn

@@ -34,6 +34,10 @@ struct Common {
   bool verbose = false;
   /// Give up waiting for a turn after this many seconds (exit 4).
   std::optional<double> deadline_seconds;
+  /// Give up on each request after this many seconds in all, its retries
+  /// included (ClientOptions::total_timeout); also the longest wait for a
+  /// turn unless --deadline says otherwise.
+  std::optional<double> timeout_seconds;
   /// Append every exchange to this cassette (--record), or answer from it (--replay).
   std::string record_path;
   std::string replay_path;
@@ -42,6 +46,8 @@ struct Common {
 /// A client from the options, falling back to PARADIGM_API_KEY / PARADIGM_BASE_URL;
 /// recording to or replaying from a cassette with --record / --replay.
 paradigm::ThreadsClient make_client(const Common& common);
+/// Sends what the OTLP exporter (OTEL_* variables) still holds; called once the command is done.
+void flush_telemetry();
 
 /// Prints a turn: its final answer, or with --json the whole turn as JSON
 /// (indented, or on one line for `json_lines`: `chat` writes JSON Lines).

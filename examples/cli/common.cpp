@@ -1,11 +1,51 @@
 #include "cli.hpp"
 
 #include <paradigm/record_replay.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <cstdio>
 #include <iostream>
 
 namespace paradigm_cli {
+
+namespace {
+
+// On a terminal: a line for each failure the SDK works through, so that a
+// slow answer is not mistaken for a hang.
+void show_retry(const paradigm::RetryNotice& notice) {
+  const long long tenths = (notice.elapsed.count() + 50) / 100;
+  std::cerr << "\r\033[Kparadigm: still trying: " << notice.error
+            << (notice.waiting_for_turn ? ", poll " : ", attempt ") << notice.attempt << ", " << tenths / 10
+            << '.' << tenths % 10 << " s\n"
+            << std::flush;
+}
+
+// The exporter the OTEL_* variables ask for, made once and kept by the CLI
+// itself: its last spans are flushed before the process ends, whatever
+// happens to the clients that used it.
+struct CliTelemetry {
+  std::shared_ptr<paradigm::OtlpExporter> exporter;
+  paradigm::Telemetry telemetry;
+};
+
+CliTelemetry& cli_telemetry() {
+  static CliTelemetry made = [] {
+    CliTelemetry out;
+    std::optional<paradigm::OtlpOptions> options = paradigm::OtlpOptions::from_env();
+    if (!options) return out;
+    out.exporter = std::make_shared<paradigm::OtlpExporter>(*options);
+    if (options->export_traces) out.telemetry.tracer = out.exporter;
+    out.telemetry.metrics = out.exporter->metrics();
+    return out;
+  }();
+  return made;
+}
+
+}  // namespace
+
+void flush_telemetry() {
+  if (const auto& exporter = cli_telemetry().exporter) exporter->flush();
+}
 
 paradigm::ThreadsClient make_client(const Common& common) {
   paradigm::ClientOptions options = paradigm::ClientOptions::from_env();
@@ -18,10 +58,18 @@ paradigm::ThreadsClient make_client(const Common& common) {
         "no API key: export PARADIGM_API_KEY=... or pass --api-key KEY (create one in your Paradigm "
         "profile, \"API Keys\")");
   }
+  if (common.timeout_seconds) {
+    options.total_timeout = std::chrono::milliseconds(static_cast<long long>(*common.timeout_seconds * 1000));
+    options.wait.deadline = options.total_timeout;
+  }
+  // OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables, when set:
+  // traces and metrics of every call (docs/observability.md).
+  options.telemetry = cli_telemetry().telemetry;
   if (common.deadline_seconds) {
     options.wait.deadline =
         std::chrono::milliseconds(static_cast<long long>(*common.deadline_seconds * 1000));
   }
+  if (stderr_is_terminal()) options.on_retry = show_retry;
   if (!common.replay_path.empty()) {
     paradigm::ReplayOptions replay;
     replay.client = options;  // a key, if given, redacts the requests as the recording did
@@ -31,8 +79,7 @@ paradigm::ThreadsClient make_client(const Common& common) {
     // A CLI session is several commands (ask --background, then wait): each adds to the cassette.
     paradigm::RecordOptions record;
     record.append = true;
-    return paradigm::ThreadsClient(
-        paradigm::make_recording_connection(options, common.record_path, record));
+    return paradigm::ThreadsClient(paradigm::make_recording_connection(options, common.record_path, record));
   }
   return paradigm::ThreadsClient(options);
 }

@@ -34,6 +34,10 @@ void add_connection(CLI::App& command, Common& common) {
   command.add_option("--base-url", common.base_url, "Instance URL (default: $PARADIGM_BASE_URL)");
   command.add_option("--api-key", common.api_key, "API key (default: $PARADIGM_API_KEY)");
   command.add_flag("-v,--verbose", common.verbose, "Also print thread and turn ids on stderr");
+  command
+      .add_option("--timeout", common.timeout_seconds,
+                  "Give up on a request after SECONDS in all, retries included (default 600)")
+      ->check(CLI::PositiveNumber);
 }
 
 // `batch` has no --json of its own (it always writes JSON Lines): given
@@ -188,6 +192,10 @@ int main(int argc, char** argv) {
   for (const auto& word : query_words)
     ask.query += (ask.query.empty() ? "" : " ") + word;
 
+  // However the command ends, its traces reach the collector first.
+  struct FlushTelemetry {
+    ~FlushTelemetry() { paradigm_cli::flush_telemetry(); }
+  } flush_telemetry_at_exit;
   try {
     return dispatch(app, common, ask, batch, ids, limit, output);
   } catch (const paradigm::WaitTimeoutError& e) {

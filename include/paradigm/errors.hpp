@@ -147,6 +147,27 @@ class PARADIGM_API TimeoutError : public ConnectionError {
   using ConnectionError::ConnectionError;
 };
 
+/// A turn-creating request whose answer was lost after it may have reached the
+/// server, and whose fate the server could not be asked before the call
+/// ended: the turn may exist. Only a create into a new thread sent as one
+/// request (ClientOptions::create_thread_first = false), or one whose server
+/// stayed unreachable, ends this way; every other error of a create means it
+/// created no turn. `thread_id()` (when known) is where to look; a repeat of
+/// the create with the same `idempotency_key()` in CallOptions::extra_headers
+/// is deduplicated by a server that honours the key.
+class PARADIGM_API UnconfirmedTurnError : public ConnectionError {
+ public:
+  UnconfirmedTurnError(const std::string& message, std::string thread_id, std::string idempotency_key)
+      : ConnectionError(message),
+        ids_(std::make_shared<const std::pair<std::string, std::string>>(std::move(thread_id),
+                                                                          std::move(idempotency_key))) {}
+  const std::string& thread_id() const noexcept { return ids_->first; }
+  const std::string& idempotency_key() const noexcept { return ids_->second; }
+
+ private:
+  std::shared_ptr<const std::pair<std::string, std::string>> ids_;
+};
+
 /// A stream reported an `error` event, or broke with no way to recover the turn.
 class PARADIGM_API StreamError : public Error {
  public:

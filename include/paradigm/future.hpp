@@ -45,6 +45,12 @@ struct Continuation {
   std::function<void(std::exception_ptr)> drop;
 };
 
+}  // namespace detail
+
+// Outside detail: the library exports it (header templates call its compiled
+// members), and detail names stay private to the shared library.
+namespace future_support {
+
 /// The part of a future's shared state that does not depend on T, compiled in
 /// the library. Reached only through Future, Promise and the SDK's engine.
 class PARADIGM_API StateBase {
@@ -117,6 +123,12 @@ class PARADIGM_API StateBase {
   int consumers_ = 0;
   std::size_t countdown_ = 0;
 };
+
+}  // namespace future_support
+
+namespace detail {
+
+using future_support::StateBase;
 
 /// The state a Future<T> and the operation producing it share.
 template <class T>

@@ -7,6 +7,7 @@
 #include <paradigm/external_loop.hpp>
 #include <paradigm/headers.hpp>
 #include <paradigm/logging.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -47,9 +48,36 @@ struct WaitPolicy {
   std::chrono::milliseconds initial_interval{500};
   double multiplier = 1.5;
   std::chrono::milliseconds max_interval{5000};
-  /// Give up (WaitTimeoutError) after this long.
+  /// Give up (WaitTimeoutError) after this long. Polls that fail with a
+  /// connection failure, a timeout, 408, 429 or 5xx do not end the wait: it
+  /// goes on polling (with this backoff, and Retry-After) until this deadline,
+  /// and the WaitTimeoutError then names the last failure. Other answers
+  /// (404, 401, ...) end it at once.
   std::chrono::milliseconds deadline{std::chrono::minutes(30)};
 };
+
+/// A failure the SDK is working through: an attempt about to be retried, or
+/// a poll of a running turn that failed and will be repeated (an outage).
+/// ClientOptions::on_retry and CallOptions::on_retry receive one per failure,
+/// e.g. to show "still trying: connection refused, attempt 3, 12 s".
+struct RetryNotice {
+  /// The request that failed, e.g. "GET https://host/api/v3/threads/t1/turns/u1".
+  std::string request;
+  /// What went wrong: "connection refused (...)", "HTTP 503", ...
+  std::string error;
+  /// Attempts of that request so far, or, while waiting for a turn, polls
+  /// that failed in a row (1 for the first failure).
+  int attempt = 0;
+  /// Time since the call (or, for a wait, the first failure in a row) began.
+  std::chrono::milliseconds elapsed{0};
+  /// The pause before the next try.
+  std::chrono::milliseconds delay{0};
+  /// True while waiting for a running turn (the turn goes on on the server).
+  bool waiting_for_turn = false;
+};
+
+/// Receives each RetryNotice. Runs on the thread performing the call; must not throw.
+using RetryHandler = std::function<void(const RetryNotice&)>;
 
 /// The Paradigm release the server runs, when it is older than the one this
 /// SDK is written for. Releases before Wise Wolf (February 2026) spell the
@@ -93,14 +121,32 @@ struct PARADIGM_API ClientOptions {
   /// The server's release, when older than Wise Wolf.
   ServerRelease server_release = ServerRelease::current;
 
+  /// Limit of one attempt's connection (TCP and TLS handshake).
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
-  /// Whole-request limit for ordinary calls (streams and downloads have none).
+  /// Limit of one attempt of an ordinary call (each retry gets its own;
+  /// total_timeout bounds them all). Streams and downloads have none unless
+  /// CallOptions::request_timeout sets one.
   std::chrono::milliseconds request_timeout{std::chrono::seconds(600)};
-  /// Abort a transfer that receives no byte for this long (all calls).
+  /// Abort a transfer that receives no byte for this long (all calls). For a
+  /// stream this is its idle limit: a keep-alive comment counts as a byte.
   std::chrono::milliseconds stall_timeout{std::chrono::seconds(120)};
+  /// Limit of one request with all its attempts and backoff pauses: when it
+  /// is reached no new attempt starts, an attempt in flight is cut (not the
+  /// transfer of a stream or a download, which lasts as long as it delivers),
+  /// and the error says how many attempts were made in how long. 0: none. Waiting for a running turn between
+  /// requests is bounded by WaitPolicy::deadline instead; CallOptions::total_timeout bounds a whole call,
+  /// waits included.
+  std::chrono::milliseconds total_timeout{std::chrono::minutes(10)};
 
   RetryPolicy retry;
   WaitPolicy wait;
+  /// create_thread_with_turn sends the thread (POST /api/v3/threads), then the
+  /// turn in it: when a create's answer is lost, the new thread's turns say
+  /// for certain whether it was created (docs/reliability.md). False: one
+  /// request (POST /api/v3/threads/turns), one round trip less, and such a
+  /// loss ends in UnconfirmedTurnError. Servers older than Wise Wolf
+  /// (`server_release`) always get the one request.
+  bool create_thread_first = true;
 
   /// Appended to `User-Agent: paradigm-cpp/<version> libcurl/<version>`.
   std::string user_agent_suffix;
@@ -111,6 +157,9 @@ struct PARADIGM_API ClientOptions {
   std::string ca_path;
   /// TLS peer and host verification. Turning it off logs a warning on every client.
   bool verify_tls = true;
+
+  /// Told of each failure the SDK retries or waits through (CallOptions::on_retry overrides it).
+  RetryHandler on_retry;
 
   /// Log destination and threshold; no logger means no logging.
   Logger logger;
@@ -148,6 +197,10 @@ struct PARADIGM_API ClientOptions {
   /// is one; <paradigm/external_loop.hpp> says how to write others. Blocking
   /// calls then always run on the calling thread.
   ExternalLoop external_loop;
+
+  /// Traces and metrics of every call (<paradigm/tracing.hpp>,
+  /// docs/observability.md). Empty: none, at no cost.
+  Telemetry telemetry;
 };
 
 /// What the answer that produced a call's result said: the final answer of a
@@ -168,9 +221,18 @@ struct ResponseInfo {
 /// Per-call transport overrides. Everything is optional.
 struct CallOptions {
   std::optional<std::chrono::milliseconds> connect_timeout;
+  /// Limit of each attempt, streams and downloads included.
   std::optional<std::chrono::milliseconds> request_timeout;
   std::optional<std::chrono::milliseconds> stall_timeout;
+  /// Limit of everything this call does, from its start: every attempt,
+  /// backoff pause, poll of a running turn (after a 202, wait_for_turn) and
+  /// stream. Past it the call ends: TimeoutError (a request or a stream cut)
+  /// or WaitTimeoutError (while waiting for a turn). Replaces
+  /// ClientOptions::total_timeout for this call.
+  std::optional<std::chrono::milliseconds> total_timeout;
   std::optional<RetryPolicy> retry;
+  /// Told of each failure this call retries or waits through, instead of ClientOptions::on_retry.
+  RetryHandler on_retry;
   /// Stops this call's waiting and transfers with CancelledError.
   CancellationToken cancellation;
   /// Headers added to the request (cannot replace Authorization).
@@ -182,6 +244,10 @@ struct CallOptions {
   /// Where this call's continuations run, instead of ClientOptions::executor
   /// (`paradigm::inline_executor()`: on the thread completing the call).
   Executor executor;
+  /// The parent of this call's span (and of the `traceparent` it sends), e.g.
+  /// the span of the user request being served; unset: the tracer's current
+  /// context, else a new trace.
+  std::optional<SpanContext> trace_parent;
 };
 
 /// How a call waits for a running turn (`wait_for_turn`, a create answered
@@ -189,6 +255,9 @@ struct CallOptions {
 struct WaitOptions {
   /// Overrides ClientOptions::wait.
   std::optional<WaitPolicy> policy;
+  /// Overrides only the deadline of the policy in force, e.g.
+  /// `wait.deadline = std::chrono::minutes(5);`.
+  std::optional<std::chrono::milliseconds> deadline;
   /// Called with each state of the turn seen while waiting (e.g. to show tool progress).
   std::function<void(const Turn&)> on_update;
   /// Called with each thing the turn did, once, as the call learns it

@@ -110,6 +110,9 @@ class PARADIGM_API CassetteMismatchError : public CassetteError {
 /// InvalidRequestError for bad options and CassetteError when the file
 /// cannot be created. A call fails with CassetteError if its exchange
 /// cannot be written.
+/// (A new thread's turn is recorded as one request, POST /api/v3/threads/turns:
+/// a replay tells exchanges apart by their bodies, and every thread-first
+/// POST /api/v3/threads has the same one. The replay then sends it so too.)
 PARADIGM_API std::shared_ptr<ThreadsConnection> make_recording_connection(ClientOptions options,
                                                                           std::string cassette_path,
                                                                           RecordOptions record = {});

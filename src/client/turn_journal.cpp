@@ -10,8 +10,6 @@
 #include "client/journal_request.hpp"
 #include "json/model_json.hpp"
 
-#include <cstdio>
-#include <random>
 
 namespace paradigm::detail {
 
@@ -114,17 +112,6 @@ void TurnJournal::outcome(std::size_t key, const Turn& turn) {
 
 void TurnJournal::outcome(std::size_t key, const std::string& error) {
   file_.append(Json{{"t", "outcome"}, {"k", key}, {"error", error}});
-}
-
-std::string new_idempotency_key() {
-  static thread_local std::mt19937_64 random([] {
-    std::random_device device;
-    return (static_cast<std::uint64_t>(device()) << 32) ^ device();
-  }());
-  char text[33];
-  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(random()),
-                static_cast<unsigned long long>(random()));
-  return text;
 }
 
 }  // namespace paradigm::detail

@@ -54,7 +54,4 @@ class TurnJournal {
   JournalFile file_;
 };
 
-/// A fresh idempotency key (128 random bits, hex).
-std::string new_idempotency_key();
-
 }  // namespace paradigm::detail

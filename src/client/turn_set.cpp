@@ -8,6 +8,8 @@
 
 #include <paradigm/serialize.hpp>
 
+#include <utility>
+
 namespace paradigm {
 
 TurnSet::State::State(ThreadsClient with, TurnSetOptions settings)
@@ -45,6 +47,11 @@ TurnSet::Key TurnSet::State::add(Entry entry) {
 // Starts the turn's first call (outside the lock: a ready future runs its callback at once).
 void TurnSet::State::launch(Key key) {
   Entry entry = snapshot(key);
+  if (!entry.span) {
+    entry.span = detail::start_turn_span(client.options().telemetry, own_call);
+    std::lock_guard<std::mutex> lock(mutex);
+    entries[key].span = entry.span;
+  }
   if (entry.journaled) {
     {
       std::lock_guard<std::mutex> lock(mutex);
@@ -53,9 +60,10 @@ void TurnSet::State::launch(Key key) {
     return step(key);
   }
   std::weak_ptr<State> weak = shared_from_this();
+  const CallOptions call_options = detail::call_in(own_call, entry.span);
   if (entry.turn_id) {
     Future<Turn> call =
-        client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting, own_call);
+        client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, options.waiting, call_options);
     remember(key, call, TurnRef{*entry.thread_id, *entry.turn_id});
     call.then([weak, key](const Future<Turn>& done) {
       if (auto self = weak.lock()) self->finish(key, done);
@@ -64,8 +72,8 @@ void TurnSet::State::launch(Key key) {
   }
   TurnRequest request = entry.request;
   request.background = true;  // the POST returns at once; the wait polls on timers
-  Future<Turn> call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, own_call)
-                                      : client.async_create_thread_with_turn(request, {}, own_call);
+  Future<Turn> call = entry.thread_id ? client.async_create_turn(*entry.thread_id, request, {}, call_options)
+                                      : client.async_create_thread_with_turn(request, {}, call_options);
   remember(key, call);
   call.then([weak, key](const Future<Turn>& created) {
     if (auto self = weak.lock()) self->on_created(key, created);
@@ -77,16 +85,19 @@ void TurnSet::State::on_created(Key key, const Future<Turn>& created) {
   const Turn& turn = created.get();
   const TurnRef ref{turn.thread, turn.id};
   bool cancel = false;
+  std::shared_ptr<Span> span;
   {
     std::lock_guard<std::mutex> lock(mutex);
     entries[key].ref = ref;
     cancel = entries[key].cancel_requested;
+    span = entries[key].span;
   }
   if (cancel) request_cancel(ref);
   // The create just showed the turn running: the first poll comes after a pause.
   WaitOptions waiting = options.waiting;
   waiting.pause_first = true;
-  Future<Turn> wait = client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, own_call);
+  Future<Turn> wait =
+      client.async_wait_for_turn(ref.thread_id, ref.turn_id, waiting, detail::call_in(own_call, span));
   remember(key, wait);
   std::weak_ptr<State> weak = shared_from_this();
   wait.then([weak, key](const Future<Turn>& done) {
@@ -122,6 +133,7 @@ void TurnSet::State::finish(Finished result) {
     const bool was_running = entry.phase == Phase::running;
     entry.phase = Phase::done;
     entry.stop_call = nullptr;
+    detail::end_turn_span(std::exchange(entry.span, nullptr), result.turn, result.error);
     if (!result.ref) result.ref = entry.ref;
     result.name = entry.name;
     finished.push_back(std::move(result));

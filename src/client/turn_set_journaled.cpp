@@ -8,6 +8,7 @@
 // wait for it; an outcome -> report it, sending nothing.
 
 #include "client/turn_set_state.hpp"
+#include "workflow/turn_steps.hpp"
 
 namespace paradigm {
 
@@ -48,26 +49,6 @@ std::string message_of(const std::exception_ptr& error) {
   } catch (...) {
     return "unknown error";
   }
-}
-
-// The thread-level fields of a request go to the empty thread; the rest is the turn.
-ThreadRequest thread_part(const TurnRequest& request) {
-  ThreadRequest thread;
-  thread.name = request.name;
-  thread.agent_id = request.agent_id;
-  thread.chat_setting_id = request.chat_setting_id;
-  thread.is_ephemeral = request.is_ephemeral;
-  thread.ml_model = request.ml_model;
-  return thread;
-}
-
-TurnRequest turn_part(TurnRequest request) {
-  request.name.reset();
-  request.agent_id.reset();
-  request.chat_setting_id.reset();
-  request.is_ephemeral.reset();
-  request.background = true;  // the POST returns at once; the wait polls on timers
-  return request;
 }
 
 }  // namespace
@@ -131,7 +112,8 @@ void TurnSet::State::step(Key key) {
 
 void TurnSet::State::create_thread_for(Key key) {
   const Entry entry = snapshot(key);
-  Future<Thread> call = client.async_create_thread(thread_part(entry.request), own_call);
+  Future<Thread> call =
+      client.async_create_thread(detail::split_new_thread(entry.request).first, detail::call_in(own_call, entry.span));
   remember(key, call);
   std::weak_ptr<State> weak = shared_from_this();
   call.then([weak, key](const Future<Thread>& created) {
@@ -156,7 +138,8 @@ void TurnSet::State::create_thread_for(Key key) {
 // The thread was made for this entry alone: a turn in it is this entry's.
 void TurnSet::State::look_for_turn(Key key) {
   const Entry entry = snapshot(key);
-  Future<Page<Turn>> call = client.async_list_turns(*entry.thread_id, ListOptions(), own_call);
+  Future<Page<Turn>> call =
+      client.async_list_turns(*entry.thread_id, ListOptions(), detail::call_in(own_call, entry.span));
   remember(key, call);
   std::weak_ptr<State> weak = shared_from_this();
   call.then([weak, key](const Future<Page<Turn>>& listed) {
@@ -171,7 +154,13 @@ void TurnSet::State::look_for_turn(Key key) {
 
 void TurnSet::State::create_turn_in(Key key) {
   const Entry entry = snapshot(key);
-  Future<Turn> call = client.async_create_turn(*entry.thread_id, turn_part(entry.request), {}, own_call);
+  // The key the journal holds: a create sent again after a crash carries the same one.
+  CallOptions call_options = detail::call_in(own_call, entry.span);
+  if (!entry.journal.idempotency_key.empty())
+    call_options.extra_headers.add("Idempotency-Key", entry.journal.idempotency_key);
+  TurnRequest turn = detail::split_new_thread(entry.request).second;
+  turn.background = true;  // the POST returns at once; the wait polls on timers
+  Future<Turn> call = client.async_create_turn(*entry.thread_id, turn, {}, call_options);
   remember(key, call);
   std::weak_ptr<State> weak = shared_from_this();
   call.then([weak, key](const Future<Turn>& created) {
@@ -213,7 +202,8 @@ void TurnSet::State::wait_for(Key key, bool pause_first) {
   const Entry entry = snapshot(key);
   WaitOptions waiting = options.waiting;
   waiting.pause_first = pause_first;
-  Future<Turn> call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, waiting, own_call);
+  Future<Turn> call = client.async_wait_for_turn(*entry.thread_id, *entry.turn_id, waiting,
+                                                 detail::call_in(own_call, entry.span));
   remember(key, call);
   std::weak_ptr<State> weak = shared_from_this();
   call.then([weak, key](const Future<Turn>& done) {

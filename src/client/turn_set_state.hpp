@@ -7,6 +7,7 @@
 #include <paradigm/turn_set.hpp>
 
 #include "client/turn_journal.hpp"
+#include "trace/turn_set_trace.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -40,6 +41,7 @@ struct TurnSet::State : std::enable_shared_from_this<TurnSet::State> {
     std::function<void()> stop_call;  // cancels the call under way
     bool cancel_requested = false;
     std::string name;
+    std::shared_ptr<Span> span;  // with a tracer: holds the turn's calls, from its launch
     // A journaled entry: what its journal says, and how its steps are retried.
     bool journaled = false;
     bool restored = false;  // taken back from the journal (its intent is written)

@@ -10,6 +10,7 @@
 
 #include "core/cancellation_state.hpp"
 #include "engine/event_loop.hpp"
+#include "trace/traced_operation.hpp"
 #include "workflow/context.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/result.hpp"
@@ -124,7 +125,7 @@ Future<typename Request::Result> AsyncEngine::start(const CallOptions& options, 
       completion->complete(std::move(result), *call);
     });
     try {
-      start_operation(call, request, std::move(done));
+      start_traced(call, request, std::move(done));
     } catch (...) {
       completion->complete(std::current_exception(), *call);
     }

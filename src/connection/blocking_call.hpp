@@ -5,6 +5,7 @@
 
 #include <paradigm/errors.hpp>
 
+#include "trace/traced_operation.hpp"
 #include "workflow/context.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/runtime.hpp"
@@ -27,8 +28,7 @@ typename Request::Result run_blocking(const std::shared_ptr<const ConnectionCont
   BlockingRuntime runtime(connection->transport(), loop_relay, connection->clock());
   auto call = std::make_shared<Call>(connection, runtime, options);
   std::optional<Result<Value>> result;
-  start_operation(call, request,
-                  Callback<Value>([&result](Result<Value> value) { result = std::move(value); }));
+  start_traced(call, request, Callback<Value>([&result](Result<Value> value) { result = std::move(value); }));
   runtime.run();
   if (!result) throw Error("internal error: the call ended without a result");
   if (result->ok() && options.response_info) *options.response_info = call->last_response;

@@ -3,7 +3,7 @@
 #include <paradigm/errors.hpp>
 #include <paradigm/future.hpp>
 
-namespace paradigm::detail {
+namespace paradigm::future_support {
 
 bool StateBase::ready() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -144,7 +144,7 @@ std::exception_ptr StateBase::broken_promise() {
   return std::make_exception_ptr(Error("paradigm::Promise: destroyed before it was fulfilled"));
 }
 
-}  // namespace paradigm::detail
+}  // namespace paradigm::future_support
 
 namespace paradigm {
 

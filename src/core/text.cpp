@@ -79,4 +79,9 @@ std::string truncate_for_message(std::string_view text, std::size_t max_bytes) {
   return result;
 }
 
+std::string seconds_text(std::chrono::milliseconds duration) {
+  const long long tenths = (duration.count() + 50) / 100;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
+}
+
 }  // namespace paradigm::detail

@@ -2,6 +2,7 @@
 
 // Small text helpers shared by the library.
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ std::size_t utf8_length(std::string_view text) noexcept;
 /// shorter one only as a whole token, so that a short test key does not
 /// mangle the ordinary words that contain it.
 std::string redact(std::string text, std::string_view secret);
+
+/// A duration for messages, in seconds with one decimal: "31.2 s".
+std::string seconds_text(std::chrono::milliseconds duration);
 
 /// At most `max_bytes` of `text`, with "..." appended when cut (on a UTF-8 boundary).
 std::string truncate_for_message(std::string_view text, std::size_t max_bytes);

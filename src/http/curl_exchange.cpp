@@ -1,9 +1,12 @@
 #include "http/curl_exchange.hpp"
+#include "http/curl_timings.hpp"
 
 #include "core/text.hpp"
 
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <new>
 
 namespace paradigm::detail {
@@ -31,17 +34,12 @@ curl_slist* make_header_list(const Exchange& exchange) {
   return list;
 }
 
-void set_method_and_body(CURL* easy, const Exchange& exchange) {
+void set_method(CURL* easy, const Exchange& exchange) {
   if (exchange.method == "GET") {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
     return;
   }
-  // A PATCH or POST without a body still says "Content-Length: 0": some
-  // servers otherwise wait for a body that never comes.
-  static const std::string kNoBody;
-  const std::string& body = exchange.body ? *exchange.body : kNoBody;
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(easy, CURLOPT_POST, 1L);
   if (exchange.method != "POST") curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, exchange.method.c_str());
 }
 
@@ -113,6 +111,9 @@ TransferError classify(CURLcode code, CURL* easy) {
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
+    // A reused connection died and libcurl could not rewind a send_once body
+    // to send it again on a fresh one: the body may have arrived.
+    case CURLE_SEND_FAIL_REWIND:
       return TransferError::reset;
     case CURLE_TOO_MANY_REDIRECTS:
       return TransferError::too_many_redirects;
@@ -167,6 +168,30 @@ struct CurlCallbacks {
     return CURL_PREREQFUNC_OK;
   }
 
+  // A send_once body: libcurl reads it here, so it can only send it again by
+  // rewinding it (seek), which is refused once any of it was taken.
+  static std::size_t read_body(char* buffer, std::size_t size, std::size_t count, void* user) {
+    auto& self = *static_cast<CurlExchange*>(user);
+    const std::string& body = *self.exchange_.body;
+    const std::size_t length = std::min(size * count, body.size() - self.body_taken_);
+    std::copy_n(body.data() + self.body_taken_, length, buffer);
+    self.body_taken_ += length;
+    if (length > 0) self.body_left_ = true;
+    return length;
+  }
+
+  // libcurl rewinds the body to send it again: to follow a redirect (an
+  // answer came: the server did not take the request), or on a fresh
+  // connection when a reused one died before any answer, which is allowed
+  // only while none of the body left (the server cannot have had it).
+  static int seek_body(void* user, curl_off_t offset, int origin) {
+    auto& self = *static_cast<CurlExchange*>(user);
+    if (origin != SEEK_SET || offset != 0) return CURL_SEEKFUNC_CANTSEEK;
+    if (self.may_have_left() && !self.response_started_) return CURL_SEEKFUNC_CANTSEEK;
+    self.body_taken_ = 0;
+    return CURL_SEEKFUNC_OK;
+  }
+
   static int verbose(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
     if (type != CURLINFO_TEXT && type != CURLINFO_HEADER_IN && type != CURLINFO_HEADER_OUT) return 0;
     auto& self = *static_cast<CurlExchange*>(user);
@@ -199,7 +224,8 @@ CurlExchange::CurlExchange(const Exchange& exchange, const CurlSettings& setting
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_);
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(exchange.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(exchange.total_timeout.count()));
-  set_method_and_body(easy, exchange);
+  set_method(easy, exchange);
+  set_body();
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &CurlCallbacks::header);
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, this);
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &CurlCallbacks::body);
@@ -218,11 +244,53 @@ CurlExchange::CurlExchange(const Exchange& exchange, const CurlSettings& setting
   }
 }
 
+void CurlExchange::set_body() {
+  if (exchange_.method == "GET") return;
+  // A PATCH or POST without a body still says "Content-Length: 0": some
+  // servers otherwise wait for a body that never comes.
+  static const std::string kNoBody;
+  const std::string& body = exchange_.body ? *exchange_.body : kNoBody;
+  curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  if (!exchange_.send_once) {
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.data());
+    return;
+  }
+  // An empty body is never read: such a request may have left once its head
+  // did, and is never re-sent either (libcurl finds no way to rewind it).
+  empty_body_ = body.empty();
+  curl_easy_setopt(easy_, CURLOPT_READFUNCTION, &CurlCallbacks::read_body);
+  curl_easy_setopt(easy_, CURLOPT_READDATA, this);
+  curl_easy_setopt(easy_, CURLOPT_SEEKFUNCTION, &CurlCallbacks::seek_body);
+  curl_easy_setopt(easy_, CURLOPT_SEEKDATA, this);
+}
+
 CurlExchange::~CurlExchange() {
   // The handle outlives this exchange: it must not point at what dies here.
   curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, nullptr);
   curl_slist_free_all(headers_);
+}
+
+bool CurlExchange::may_have_left() const {
+  if (body_left_) return true;
+  if (!empty_body_) return false;
+  curl_off_t sent = 0;  // the heads libcurl issued, on every connection it tried
+  curl_easy_getinfo(easy_, CURLINFO_REQUEST_SIZE, &sent);
+  return sent > 0;
+}
+
+// A send_once request: whether its failure may have reached the server is
+// known from its body, whatever libcurl says of the connection.
+TransferError CurlExchange::sent_once_error(TransferError error) const {
+  if (!exchange_.send_once || error == TransferError::none || error == TransferError::cancelled) return error;
+  if (may_have_left()) {
+    // libcurl connects again before it finds it cannot rewind the body: a
+    // connect that fails then follows a connection that took the request.
+    return nothing_was_sent(error) ? TransferError::reset : error;
+  }
+  const bool broke =
+      error == TransferError::reset || error == TransferError::timeout || error == TransferError::stalled;
+  return broke ? TransferError::not_delivered : error;
 }
 
 std::optional<std::chrono::milliseconds> CurlExchange::stall_left(SteadyClock::time_point now) const {
@@ -234,12 +302,14 @@ std::optional<std::chrono::milliseconds> CurlExchange::stall_left(SteadyClock::t
 
 Outcome CurlExchange::finish(int curl_code, TransferError ours) {
   const auto code = static_cast<CURLcode>(curl_code);
-  const TransferError error = ours != TransferError::none ? ours : classify(code, easy_);
+  const TransferError error = sent_once_error(ours != TransferError::none ? ours : classify(code, easy_));
   std::string message;
   if (error != TransferError::none && error != TransferError::cancelled && error != TransferError::stalled) {
     message = redact(error_text_[0] ? error_text_.get() : curl_easy_strerror(code), settings_.secret);
   }
-  return delivery_.finish(status_of(easy_), error, std::move(message));
+  Outcome outcome = delivery_.finish(status_of(easy_), error, std::move(message));
+  if (exchange_.wants_timings) outcome.timings = read_timings(easy_);
+  return outcome;
 }
 
 }  // namespace paradigm::detail

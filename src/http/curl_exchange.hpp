@@ -73,6 +73,11 @@ class CurlExchange {
  private:
   friend struct CurlCallbacks;
 
+  void set_body();
+  TransferError sent_once_error(TransferError error) const;
+  /// Whether any of a send_once request may have reached the server.
+  bool may_have_left() const;
+
   const Exchange& exchange_;
   const CurlSettings& settings_;
   Delivery delivery_;
@@ -81,6 +86,12 @@ class CurlExchange {
   std::unique_ptr<char[]> error_text_;
   bool response_started_ = false;
   bool connected_ = false;
+  /// A send_once body: how much of it libcurl took, and whether any of it
+  /// was ever taken (then it may have reached the server).
+  std::size_t body_taken_ = 0;
+  bool body_left_ = false;
+  /// A send_once request with no body: its head is all of it.
+  bool empty_body_ = false;
   SteadyClock::time_point last_activity_ = SteadyClock::now();
 };
 

@@ -42,6 +42,10 @@ std::shared_ptr<ThreadsConnection> make_recording_connection(ClientOptions optio
     return std::make_unique<detail::RecordingAsyncTransport>(detail::make_curl_async_transport(curl),
                                                              recorder);
   };
+  // A replay tells exchanges apart by their bodies, and every new thread's
+  // POST /api/v3/threads has the same one: a recording sends a new thread's
+  // turn as one request, which its replay then does too.
+  options.create_thread_first = false;
   auto connection = detail::make_connection(std::move(options), std::move(transport), detail::system_clock(),
                                             std::move(make_async));
   // Only once the options are known to be good: a bad call leaves an existing cassette alone.
@@ -53,6 +57,11 @@ std::shared_ptr<ThreadsConnection> make_replaying_connection(std::string cassett
                                                              ReplayOptions replay) {
   auto exchanges = detail::read_cassette(cassette_path);
   ClientOptions options = replay.client;
+  // A cassette recorded with new threads' turns as one request (0.2, or
+  // create_thread_first = false) replays the same way.
+  for (const auto& exchange : exchanges) {
+    if (exchange.method == "POST" && exchange.path == "/api/v3/threads/turns") options.create_thread_first = false;
+  }
   // Nothing is sent: a key is needed only to redact requests as the recording did.
   std::vector<std::string> secrets;
   if (detail::trim(options.api_key.reveal()).empty()) {

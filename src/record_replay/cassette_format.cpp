@@ -24,6 +24,7 @@ constexpr std::pair<TransferError, const char*> kErrorNames[] = {
     {TransferError::timeout, "timeout"},
     {TransferError::stalled, "stalled"},
     {TransferError::reset, "reset"},
+    {TransferError::not_delivered, "not_delivered"},
     {TransferError::cancelled, "cancelled"},
     {TransferError::too_many_redirects, "too_many_redirects"},
     {TransferError::other, "other"},

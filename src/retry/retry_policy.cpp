@@ -64,6 +64,11 @@ RetryDecision classify(const AttemptOutcome& outcome, const RetryPolicy& policy,
 
 }  // namespace
 
+bool server_may_have_acted(const AttemptOutcome& outcome) {
+  if (outcome.error == TransferError::none) return outcome.status >= 500 && !server_did_not_act(outcome.status);
+  return !nothing_was_sent(outcome.error) && outcome.error != TransferError::cancelled;
+}
+
 RetryDecision decide_retry(const AttemptOutcome& outcome, const RetryContext& context) {
   const RetryPolicy& policy = context.policy;
   const int retries_done = context.retries_done;

@@ -53,6 +53,11 @@ struct RetryContext {
 };
 
 /// Decides whether to retry after an attempt failed with `outcome`.
+/// Whether a request that failed this way may have been acted on by the
+/// server: its answer was lost after it was sent, or the server failed
+/// without saying it did nothing (500, 502, 504).
+bool server_may_have_acted(const AttemptOutcome& outcome);
+
 RetryDecision decide_retry(const AttemptOutcome& outcome, const RetryContext& context);
 
 /// Backoff before retry `retries_done` (0-based): initial * multiplier^n,

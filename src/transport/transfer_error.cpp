@@ -4,7 +4,8 @@ namespace paradigm::detail {
 
 bool nothing_was_sent(TransferError error) noexcept {
   return error == TransferError::resolve || error == TransferError::connect ||
-         error == TransferError::connect_timeout || error == TransferError::tls;
+         error == TransferError::connect_timeout || error == TransferError::tls ||
+         error == TransferError::not_delivered;
 }
 
 const char* to_string(TransferError error) noexcept {
@@ -25,6 +26,8 @@ const char* to_string(TransferError error) noexcept {
       return "stalled (no data received)";
     case TransferError::reset:
       return "connection reset";
+    case TransferError::not_delivered:
+      return "connection lost before the request was sent";
     case TransferError::cancelled:
       return "cancelled";
     case TransferError::too_many_redirects:

@@ -48,6 +48,21 @@ struct Exchange {
   CancellationToken cancellation;
   /// Where a blocking call performs it (asynchronous calls: always on the loop).
   Route route = Route::calling_thread;
+  /// The body may leave at most once: the transport never sends it again by
+  /// itself (libcurl would, on a fresh connection, when a reused one dies).
+  /// A failure once it may have left is `reset`, `timeout` or `stalled`; one
+  /// before any of it left is `not_delivered`.
+  bool send_once = false;
+  /// Read libcurl's timings into Outcome::timings (set when the call is traced).
+  bool wants_timings = false;
+};
+
+/// libcurl's timings of an exchange, from its start; negative when unknown.
+struct TransferTimings {
+  std::chrono::microseconds connect{-1};
+  std::chrono::microseconds tls{-1};
+  std::chrono::microseconds first_byte{-1};
+  std::chrono::microseconds total{-1};
 };
 
 /// What went wrong, in the terms the retry rules need.
@@ -60,12 +75,14 @@ enum class TransferError {
   timeout,          // the whole exchange took too long (request was sent)
   stalled,          // no byte for stall_timeout (request was sent)
   reset,            // the connection broke after sending (before or during the response)
+  not_delivered,    // the connection broke before the body of a send_once request left
   cancelled,        // the CancellationToken fired
   too_many_redirects,
   other,
 };
 
-/// True when the failure happened before the request could reach the server.
+/// True when the failure happened before the request could reach the server
+/// (or, for a send_once request, before its body left).
 bool nothing_was_sent(TransferError error) noexcept;
 const char* to_string(TransferError error) noexcept;
 
@@ -118,6 +135,8 @@ struct Outcome {
   std::exception_ptr receiver_error;
   /// Body bytes the sink accepted.
   std::uint64_t body_bytes = 0;
+  /// With Exchange::wants_timings, from libcurl.
+  TransferTimings timings;
 };
 
 /// Error bodies are kept for the exception up to this size.

@@ -130,13 +130,22 @@ Exchange ConnectionContext::make_exchange(const RequestSpec& spec, const CallOpt
     }
     exchange.header_lines.push_back(name + ": " + value);
   }
+  for (const auto& [name, value] : spec.headers) {
+    const bool set_by_caller =
+        std::any_of(call.extra_headers.begin(), call.extra_headers.end(),
+                    [&name = name](const auto& header) { return iequals(header.first, name); });
+    if (!set_by_caller) exchange.header_lines.push_back(name + ": " + value);
+  }
   exchange.connect_timeout = call.connect_timeout.value_or(options_.connect_timeout);
-  exchange.total_timeout =
-      spec.streamed ? std::chrono::milliseconds(0) : call.request_timeout.value_or(options_.request_timeout);
+  // A stream or a download may last as long as it delivers: only a limit the
+  // call sets itself applies to it (and CallOptions::total_timeout, see send.cpp).
+  exchange.total_timeout = spec.streamed ? call.request_timeout.value_or(std::chrono::milliseconds(0))
+                                         : call.request_timeout.value_or(options_.request_timeout);
   exchange.route = spec.streamed ? Route::calling_thread : held_answer_route_;
   exchange.stall_timeout = call.stall_timeout.value_or(options_.stall_timeout);
   exchange.stall_before_response = !spec.slow_to_answer;
   exchange.cancellation = call.cancellation;
+  exchange.send_once = spec.safety == RequestSafety::unsafe;
   return exchange;
 }
 

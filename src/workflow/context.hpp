@@ -8,6 +8,7 @@
 #include <paradigm/options.hpp>
 
 #include "retry/clock.hpp"
+#include "trace/call_trace.hpp"
 #include "transport/transport.hpp"
 #include "workflow/request.hpp"
 #include "workflow/runtime.hpp"
@@ -15,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -88,7 +90,13 @@ class ConnectionContext {
 /// One call in flight: what its steps share.
 struct Call {
   Call(std::shared_ptr<const ConnectionContext> shared, Runtime& steps, CallOptions call_options)
-      : connection(std::move(shared)), runtime(steps), options(std::move(call_options)) {}
+      : connection(std::move(shared)),
+        runtime(steps),
+        options(std::move(call_options)),
+        started(runtime.clock().now()) {
+    if (options.total_timeout && options.total_timeout->count() > 0)
+      deadline = started + *options.total_timeout;
+  }
 
   const ConnectionContext& context() const noexcept { return *connection; }
 
@@ -97,13 +105,26 @@ struct Call {
     if (on_turn_known) on_turn_known(TurnRef{thread_id, turn_id});
   }
 
+  /// Who hears of the failures this call retries or waits through.
+  const RetryHandler& retry_handler() const noexcept {
+    return options.on_retry ? options.on_retry : context().options().on_retry;
+  }
+
   std::shared_ptr<const ConnectionContext> connection;
   Runtime& runtime;
   CallOptions options;
+  /// When the call began, and its end under CallOptions::total_timeout (none without it).
+  std::chrono::steady_clock::time_point started;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
   /// The last 2xx answer received, for CallOptions::response_info.
   ResponseInfo last_response;
   /// Set by asynchronous calls (Future::turn).
   std::function<void(const TurnRef&)> on_turn_known;
+  /// The last request that can create something failed once it may have
+  /// reached the server (its answer lost, or a 500): the server may have acted.
+  bool ambiguous_failure = false;
+  /// The call's spans and measurements; null when the client has no telemetry.
+  std::unique_ptr<CallTrace> trace;
 };
 
 using CallPtr = std::shared_ptr<Call>;

@@ -146,10 +146,13 @@ std::exception_ptr concluded_not_found(std::string method, std::string path, std
   return make<NotFoundError>(std::move(message), std::move(details));
 }
 
-std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url) {
+std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url,
+                             std::string_view note) {
   ApiErrorDetails details = redacted_details(answer, secret, url);
+  std::string message = api_error_message(details);
+  if (!note.empty()) message += " (" + std::string(note) + ")";
   // Even an id that happens to be the key.
-  const std::string message = redact(api_error_message(details), secret);
+  message = redact(std::move(message), secret);
 
   switch (details.status) {
     case 400:

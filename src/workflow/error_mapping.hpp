@@ -45,8 +45,9 @@ struct ErrorAnswer {
 /// The ApiError subclass for the answer's status. The message names the
 /// request (method and `url`, as ConnectionContext::url_for_message gives it;
 /// the path when empty), the status and the server's detail; `secret` is
-/// removed from every field.
-std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url = {});
+/// removed from every field. A `note` ("3 attempts, 31.2 s") ends the message.
+std::exception_ptr api_error(ErrorAnswer answer, std::string_view secret, std::string_view url = {},
+                             std::string_view note = {});
 
 /// A NotFoundError the SDK concludes itself (a turn missing from its
 /// thread's list, no default agent), worded like one the server sent.

@@ -15,9 +15,39 @@ RequestSpec turn_creation(std::string path, std::string body) {
   return spec;
 }
 
+// The thread first, then the turn in it: a lost answer is then looked up in
+// a thread that holds this turn alone, however many identical queries are in
+// flight. An empty thread left by a create that failed is harmless, so the
+// thread's POST is retried like a read.
+void create_in_new_thread(const CallPtr& call, const TurnRequest& request, CreateOptions create,
+                          Callback<Turn> done) {
+  auto [thread, turn] = split_new_thread(request);
+  std::string turn_json = turn_body(call->context(), turn, false);
+  RequestSpec thread_spec =
+      write_request("POST", paths::kThreads, dump_request(encode(thread)), RequestSafety::idempotent);
+  thread_spec.headers.emplace_back("Idempotency-Key", new_idempotency_key());
+  auto on_thread = [call, turn_json = std::move(turn_json), background = request.background.value_or(false),
+                    create = std::move(create), done](Result<Thread> created) mutable {
+    if (forward_error(created, done)) return;
+    const std::string& thread_id = created.value().id;
+    Result<RequestSpec> spec =
+        capture([&] { return turn_creation(paths::turns(thread_id), std::move(turn_json)); });
+    if (forward_error(spec, done)) return;
+    create_turn_at(call, std::move(spec).value(), CreateTarget{thread_id, std::nullopt}, background,
+                   std::move(create), std::move(done));
+  };
+  fetch<Thread>(call, std::move(thread_spec), std::move(on_thread));
+}
+
 }  // namespace
 
 void start_operation(const CallPtr& call, const ops::CreateThreadWithTurn& op, Callback<Turn> done) {
+  // Releases before Wise Wolf required a chat_setting_id to create a bare
+  // thread: they get the one request they always had.
+  const ClientOptions& options = call->context().options();
+  if (options.create_thread_first && !is_legacy(options.server_release)) {
+    return create_in_new_thread(call, op.request, op.create, std::move(done));
+  }
   RequestSpec spec = turn_creation(paths::kThreadsWithTurn, turn_body(call->context(), op.request, false));
   create_turn_at(call, std::move(spec), {}, op.request.background.value_or(false), op.create,
                  std::move(done));
@@ -25,7 +55,8 @@ void start_operation(const CallPtr& call, const ops::CreateThreadWithTurn& op, C
 
 void start_operation(const CallPtr& call, const ops::CreateTurn& op, Callback<Turn> done) {
   RequestSpec spec = turn_creation(paths::turns(op.thread_id), turn_body(call->context(), op.request, false));
-  create_turn_at(call, std::move(spec), op.thread_id, op.request.background.value_or(false), op.create,
+  CreateTarget target{std::string(op.thread_id), op.request.query.value_or("")};
+  create_turn_at(call, std::move(spec), std::move(target), op.request.background.value_or(false), op.create,
                  std::move(done));
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace paradigm::detail {
 
@@ -29,6 +30,8 @@ struct RequestSpec {
   /// limit, only the stall limit.
   bool streamed = false;
   std::string accept = "application/json";
+  /// Headers of this request alone (Idempotency-Key), after the call's own.
+  std::vector<std::pair<std::string, std::string>> headers;
 
   /// "GET /api/v3/threads/abc", for messages.
   std::string describe() const { return method + " " + path; }

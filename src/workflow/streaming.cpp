@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "json/model_json.hpp"
+#include "trace/hooks.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/send.hpp"
@@ -63,11 +64,13 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
         query_(std::move(query)),
         stream_(std::move(stream)),
         progress_(progress_for(stream_.waiting)),
-        sink_(with_progress(handler, progress_), call_->context().options().max_response_bytes,
+        sink_(trace_stream_events(*call_, with_progress(handler, progress_)),
+              call_->context().options().max_response_bytes,
               [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
         done_(std::move(done)) {}
 
   void start() {
+    trace_stream_start(*call_);
     send(call_, spec_, sink_,
          [self = shared_from_this()](Result<Reply> reply) { self->on_reply(std::move(reply)); });
   }
@@ -75,6 +78,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
  private:
   void on_reply(Result<Reply> reply) {
     if (forward_error(reply, done_)) return;
+    trace_stream_end(*call_, reply.value().kind, reply.value().error, sink_.events());
     if (reply.value().kind == OutcomeKind::completed) {
       Result<Done> finished = capture([&] {
         sink_.finish();
@@ -187,21 +191,9 @@ void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Tu
 
 void start_operation(const CallPtr& call, const ops::StreamThreadWithTurn& op, Callback<Turn> done) {
   if (!op.on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
-  const TurnRequest& request = op.request;
-  request.validate();
-  // The thread-creation fields go to the thread; the rest is the turn.
-  ThreadRequest thread;
-  thread.name = request.name;
-  thread.agent_id = request.agent_id;
-  thread.chat_setting_id = request.chat_setting_id;
-  thread.is_ephemeral = request.is_ephemeral;
-  thread.ml_model = request.ml_model;
+  auto [thread, turn_request] = split_new_thread(op.request);
   ops::StreamTurn turn;
-  turn.request = request;
-  turn.request.name.reset();
-  turn.request.agent_id.reset();
-  turn.request.chat_setting_id.reset();
-  turn.request.is_ephemeral.reset();
+  turn.request = std::move(turn_request);
   turn.on_event = op.on_event;
   turn.stream = op.stream;
   ops::CreateThread create;

@@ -27,9 +27,26 @@ std::string turn_body(const ConnectionContext& context, const TurnRequest& reque
 /// (`{"turn_id", "thread"}`, or `"tread"` as the guide spells it).
 Turn parse_created_turn(const Answer& answer, const std::string& where, std::string_view known_thread);
 
-/// Sends a turn-creating `spec` and, unless the turn is finished, the request
-/// is `background` or `create.wait` is false, waits for the turn.
-void create_turn_at(const CallPtr& call, RequestSpec spec, std::string known_thread, bool background,
+/// A fresh Idempotency-Key: 128 random bits as a UUID (version 4).
+std::string new_idempotency_key();
+
+/// A new thread's turn as two requests: the thread (with the request's
+/// thread-level fields) and the turn in it (without them).
+std::pair<ThreadRequest, TurnRequest> split_new_thread(const TurnRequest& request);
+
+/// Where a create puts its turn, to find it again when the answer is lost.
+struct CreateTarget {
+  /// The thread ("" for a new one: then a lost answer cannot be looked up).
+  std::string thread_id;
+  /// The query to recognise the turn by among the thread's; none when the
+  /// thread was made for this turn (any turn in it is this one).
+  std::optional<std::string> query;
+};
+
+/// Sends a turn-creating `spec` with an Idempotency-Key and, unless the turn
+/// is finished, the request is `background` or `create.wait` is false, waits
+/// for the turn. A lost answer is reconciled with `target`'s turns.
+void create_turn_at(const CallPtr& call, RequestSpec spec, CreateTarget target, bool background,
                     CreateOptions create, Callback<Turn> done);
 
 /// GET /threads/{id}/turns/{turn_id}, or the thread's turn list on servers

@@ -44,8 +44,7 @@ class CliOptions : public ::testing::Test {
       res.set_content(completed_turn("u" + std::to_string(n), "answer " + std::to_string(n)).dump(),
                       "application/json");
     };
-    server.routes().Post("/api/v3/threads/turns", answer);
-    server.routes().Post("/api/v3/threads/t1/turns", answer);
+    server.on_new_turn(answer);
     server.routes().Get("/api/v3/threads", [this](const httplib::Request& req, httplib::Response& res) {
       if (req.get_header_value("Authorization") != "Bearer " + expected_key) {
         res.status = 401;

@@ -37,6 +37,18 @@ class TestServer {
 
   httplib::Server& routes() { return server_; }
 
+  /// Answers a new thread's turn with `handler`, however the client sends it:
+  /// the thread first (POST /api/v3/threads, answered with thread "t1", then
+  /// its turn) or as one request (POST /api/v3/threads/turns).
+  void on_new_turn(const httplib::Server::Handler& handler) {
+    server_.Post("/api/v3/threads/turns", handler);
+    server_.Post("/api/v3/threads", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 201;
+      res.set_content(R"({"id": "t1", "object": "thread", "status": "completed"})", "application/json");
+    });
+    server_.Post(R"(/api/v3/threads/[^/]+/turns)", handler);
+  }
+
   /// Binds to a free port and serves (the socket listens once bound, so a
   /// client may connect at once).
   void start() {

@@ -20,10 +20,9 @@ class DownloadArtifacts : public ::testing::Test {
   // The turn lists `artifacts`; each download answers "bytes of <id>" with
   // the Content-Disposition given for that id, if any.
   void serve(json artifacts, std::map<std::string, std::string> dispositions = {}) {
-    server.routes().Post("/api/v3/threads/turns",
-                         [artifacts](const httplib::Request&, httplib::Response& res) {
-                           res.set_content(turn_with_artifacts(artifacts).dump(), "application/json");
-                         });
+    server.on_new_turn([artifacts](const httplib::Request&, httplib::Response& res) {
+      res.set_content(turn_with_artifacts(artifacts).dump(), "application/json");
+    });
     server.routes().Get(R"(/api/v3/artifacts/(.+)/content)",
                         [dispositions](const httplib::Request& req, httplib::Response& res) {
                           const std::string id = req.matches[1];
@@ -113,7 +112,7 @@ TEST_F(DownloadArtifacts, ASymlinkInTheDirectoryIsNotFollowed) {
 }
 
 TEST_F(DownloadArtifacts, AFailedDownloadLeavesNoFile) {
-  server.routes().Post("/api/v3/threads/turns", [](const httplib::Request&, httplib::Response& res) {
+  server.on_new_turn([](const httplib::Request&, httplib::Response& res) {
     res.set_content(turn_with_artifacts(json::array({{{"id", "a1"}, {"name", "chart.png"}}})).dump(),
                     "application/json");
   });

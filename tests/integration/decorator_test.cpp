@@ -87,7 +87,7 @@ TEST_F(Decorators, ADecoratorSeesTheResultAndMayChangeTheCall) {
   ask.query = "What is the capital of France?";
   const Turn turn = client.create_thread_with_turn(ask);
   EXPECT_EQ(answer_seen, turn.final_answer());
-  const auto requests = server.requests("POST", "/api/v3/threads/turns");
+  const auto requests = server.requests("POST", "/api/v3/threads/" + turn.thread + "/turns");
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].header("X-Decorated"), "create_thread_with_turn");
 }

@@ -7,6 +7,7 @@
 
 #include "client/journal_file.hpp"
 #include "client/turn_journal.hpp"
+#include "workflow/turn_steps.hpp"
 
 #include <paradigm/journal.hpp>
 

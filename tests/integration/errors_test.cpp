@@ -45,7 +45,7 @@ TEST_F(Errors, UnknownThreadIsNotFound) {
 }
 
 TEST_F(Errors, ValidationErrorsKeepTheFieldMessages) {
-  answer_next("POST", "/api/v3/threads/turns", 400, R"({"query": ["This field may not be blank."]})",
+  answer_next("POST", "/api/v3/threads/[^/]+/turns", 400, R"({"query": ["This field may not be blank."]})",
               "application/json", {{"X-Request-Id", "req-42"}});
   try {
     client().create_thread_with_turn(ask("hi"));
@@ -160,7 +160,7 @@ TEST_F(Errors, IdsFromTheServerCannotReachAnotherRouteEither) {
   // pasted into the polling URL as they are.
   mock::Fault accepted;
   accepted.method = "POST";
-  accepted.path_regex = "/api/v3/threads/turns";
+  accepted.path_regex = "/api/v3/threads/[^/]+/turns";
   accepted.status = 202;
   accepted.body = R"({"turn_id": "../../agents", "thread": "t?limit=1#x", "status": "running"})";
   server.add_fault(accepted);

@@ -50,6 +50,10 @@ struct FaultCase {
 bool safe(Kind kind) {
   return kind == Kind::read || kind == Kind::idempotent_write || kind == Kind::download;
 }
+// A wait goes on through outages (connection failures, timeouts) until its deadline.
+bool waits(const Call& call) {
+  return std::string(call.name) == "wait_for_turn";
+}
 bool json_body(Body body) {
   return body == Body::object || body == Body::array;
 }
@@ -62,10 +66,26 @@ Expect fails(int attempts = 1) {
   return {std::type_index(typeid(E)), attempts, std::nullopt};
 }
 
+// A create whose answer was lost, or that a 500, 502 or 504 ended, may have
+// created its turn: the thread's turns are looked up first (after a backoff),
+// and since the fault created none, it is sent once more.
+Expect reconciled() {
+  return ok(2, milliseconds(500));
+}
+
 // A retryable status: retried when safe, else only when the server cannot have acted.
 Expect status_retry(const Call& call, bool server_did_not_act, milliseconds pause) {
   if (safe(call.kind) || server_did_not_act) return ok(2, pause);
+  if (call.kind == Kind::turn_creation) return reconciled();
   return fails<ServerError>(1);
+}
+
+// A status past max_retry_after: its error at once, but a create that may
+// have acted is reconciled.
+template <class E>
+Expect not_waited(const Call& call, bool server_did_not_act) {
+  if (call.kind == Kind::turn_creation && !server_did_not_act) return reconciled();
+  return fails<E>();
 }
 
 // A 200 whose body is not what the call expects.
@@ -90,15 +110,21 @@ std::function<void(mock::Fault&)> retry_after(int code, const char* value) {
 // `code` with a Retry-After over max_retry_after (60 s): not waited, E at once.
 template <class E>
 FaultCase absurd_retry_after(const char* name, int code) {
-  return {name, retry_after(code, "999999999"), [](const Call&) { return fails<E>(); }};
+  const bool did_not_act = code == 408 || code == 409 || code == 429 || code == 503;
+  return {name, retry_after(code, "999999999"),
+          [did_not_act](const Call& c) { return not_waited<E>(c, did_not_act); }};
 }
 
 const std::vector<FaultCase>& fault_cases() {
   static const std::vector<FaultCase> cases = {
-      {"connection_refused", nullptr, [](const Call&) { return fails<ConnectionError>(0); }},
+      {"connection_refused", nullptr,
+       [](const Call& c) { return waits(c) ? fails<WaitTimeoutError>(0) : fails<ConnectionError>(0); }},
       {"reset_before_response",
        [](mock::Fault& f) { f.transport = mock::TransportFault::close_before_response; },
-       [](const Call& c) { return safe(c.kind) ? ok(2) : fails<ConnectionError>(); }},
+       [](const Call& c) {
+         if (c.kind == Kind::turn_creation) return reconciled();
+         return safe(c.kind) ? ok(2) : fails<ConnectionError>();
+       }},
       {"reset_mid_body",
        [](mock::Fault& f) {
          f.transport = mock::TransportFault::close_mid_body;
@@ -106,6 +132,8 @@ const std::vector<FaultCase>& fault_cases() {
        },
        [](const Call& c) {
          if (c.body == Body::sse) return ok();  // not applicable: streams break with drop_after_events
+         // The turn was created and its answer cut: found among the thread's turns.
+         if (c.kind == Kind::turn_creation) return ok(1, milliseconds(500));
          return safe(c.kind) && c.body != Body::sink ? ok(2) : fails<ConnectionError>();
        }},
       {"server_stall",
@@ -113,7 +141,13 @@ const std::vector<FaultCase>& fault_cases() {
          f.transport = mock::TransportFault::stall_before_response;
          f.times = -1;
        },
-       [](const Call& c) { return fails<TimeoutError>(safe(c.kind) ? 3 : 1); }, /*short_timeouts=*/true},
+       [](const Call& c) {
+         // A wait polls through it until its deadline: 2 polls of 3 attempts (kShortWait).
+         if (waits(c)) return fails<WaitTimeoutError>(6);
+         // A create is looked up after each timeout, found missing and sent again.
+         return fails<TimeoutError>(safe(c.kind) || c.kind == Kind::turn_creation ? 3 : 1);
+       },
+       /*short_timeouts=*/true},
       {"slow_drip",
        [](mock::Fault& f) {
          f.transport = mock::TransportFault::slow_drip;
@@ -188,7 +222,10 @@ const std::vector<FaultCase>& fault_cases() {
          f.body = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
          f.content_type = "text/html";
        },
-       [](const Call& c) { return fails<ServerError>(safe(c.kind) ? 3 : 1); }},
+       [](const Call& c) {
+         if (waits(c)) return fails<WaitTimeoutError>(6);  // an outage, as server_stall
+         return fails<ServerError>(safe(c.kind) || c.kind == Kind::turn_creation ? 3 : 1);
+       }},
       {"truncated_json", [](mock::Fault& f) { f.truncate_body_to = 20; },
        [](const Call& c) { return bad_body(c, false); }},
       {"invalid_json",
@@ -235,7 +272,8 @@ Turn finished_turn(ThreadsClient& setup) {
 const std::vector<Call>& calls() {
   using Action = std::function<void(ThreadsClient&, const CallOptions&)>;
   static const std::vector<Call> all = {
-      {"create_thread_with_turn", Kind::turn_creation, Body::object, "POST", "/api/v3/threads/turns",
+      // The thread first, then the turn in it: the faults hit the turn's POST.
+      {"create_thread_with_turn", Kind::turn_creation, Body::object, "POST", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient&, mock::MockServer&) -> Action {
          return [](ThreadsClient& c, const CallOptions& o) { c.create_thread_with_turn(ask("hi"), {}, o); };
        }},
@@ -260,8 +298,12 @@ const std::vector<Call>& calls() {
       {"wait_for_turn", Kind::read, Body::object, "GET", "/api/v3/threads/[^/]+/turns/[^/]+",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
          const Turn turn = finished_turn(setup);
-         return
-             [turn](ThreadsClient& c, const CallOptions& o) { c.wait_for_turn(turn.thread, turn.id, {}, o); };
+         return [turn](ThreadsClient& c, const CallOptions& o) {
+           WaitOptions short_wait;  // an outage that never ends is waited through only this long
+           short_wait.policy = WaitPolicy{};
+           short_wait.policy->deadline = milliseconds(2000);
+           c.wait_for_turn(turn.thread, turn.id, short_wait, o);
+         };
        }},
       {"list_turns", Kind::read, Body::object, "GET", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
@@ -410,7 +452,9 @@ TEST_P(FaultMatrix, Cell) {
   if (thrown && expect.error) {
     EXPECT_EQ(thrown->name(), expect.error->name()) << what;
   }
-  if (refused) {
+  if (refused && waits(call())) {
+    EXPECT_GT(clock->sleeps().size(), 2u);  // polled again until the wait's deadline
+  } else if (refused) {
     EXPECT_EQ(clock->sleeps().size(), 2u);  // connection failures are retried: nothing was sent
   } else {
     std::size_t attempts = 0;

@@ -97,10 +97,11 @@ TEST_F(Proxy, EveryRequestGoesThroughTheConfiguredProxy) {
   EXPECT_EQ(paradigm.get_turn(turn.thread, turn.id).id, turn.id);
 
   const auto targets = proxy.targets();
-  ASSERT_EQ(targets.size(), 2u);
-  EXPECT_EQ(targets[0], "http://paradigm.invalid/api/v3/threads/turns");
-  EXPECT_EQ(targets[1], "http://paradigm.invalid/api/v3/threads/" + turn.thread + "/turns/" + turn.id);
-  EXPECT_EQ(server.requests().size(), 2u);
+  ASSERT_EQ(targets.size(), 3u);  // the thread, its turn, the read
+  EXPECT_EQ(targets[0], "http://paradigm.invalid/api/v3/threads");
+  EXPECT_EQ(targets[1], "http://paradigm.invalid/api/v3/threads/" + turn.thread + "/turns");
+  EXPECT_EQ(targets[2], "http://paradigm.invalid/api/v3/threads/" + turn.thread + "/turns/" + turn.id);
+  EXPECT_EQ(server.requests().size(), 3u);
 }
 
 TEST_F(Proxy, AProxyThatRefusesConnectionsIsAConnectionError) {

@@ -6,11 +6,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <regex>
+
 namespace paradigm::testing {
 namespace {
 
 using std::chrono::milliseconds;
 using Sleeps = std::vector<milliseconds>;
+
+const char* kTurnInThreadPath = "/api/v3/threads/[^/]+/turns";
 
 class Retries : public MockTest {
  protected:
@@ -34,6 +38,20 @@ class Retries : public MockTest {
     server.add_fault(fault);
   }
   Turn completed_turn() { return client().create_thread_with_turn(ask("What is the capital of France?")); }
+  // POSTs of a turn into a thread (the second request of a thread-first create).
+  std::size_t turn_posts() const {
+    std::size_t posts = 0;
+    for (const auto& request : server.requests()) {
+      if (request.method == "POST" && std::regex_match(request.path, std::regex(kTurnInThreadPath))) ++posts;
+    }
+    return posts;
+  }
+  // A new thread's turn as one request (POST /api/v3/threads/turns).
+  ClientOptions single_request() const {
+    ClientOptions with = options();
+    with.create_thread_first = false;
+    return with;
+  }
 };
 
 const char* kTurnPath = "/api/v3/threads/[^/]+/turns/[^/]+";
@@ -88,39 +106,50 @@ TEST_F(Retries, RetryAfterBeyondTheLimitThrowsRateLimitErrorAtOnce) {
   EXPECT_TRUE(clock->sleeps().empty());
 }
 
-TEST_F(Retries, ServerErrorOnTurnCreationIsNotRetried) {
-  fail_next("POST", kCreatePath, 500);
-  EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ServerError);
-  EXPECT_EQ(count("POST", kCreatePath), 1u);
+// A create that a 500, 502 or 504 ended may have made its turn: the new
+// thread's turns are looked up (after a backoff) and, none being there, it is
+// sent once more with the same Idempotency-Key.
+TEST_F(Retries, AServerErrorOnTurnCreationIsLookedUpThenSentAgain) {
+  for (int status : {500, 502, 504}) {
+    server.clear_requests();
+    fail_next("POST", kTurnInThreadPath, status);
+    EXPECT_EQ(client().create_thread_with_turn(ask("hi")).status, TurnStatus::completed) << status;
+    EXPECT_EQ(turn_posts(), 2u) << status;
+  }
+  EXPECT_EQ(server.turns_created(), 3);
+  EXPECT_EQ(clock->sleeps(), (Sleeps{milliseconds(500), milliseconds(500), milliseconds(500)}));
+}
+
+// Sent as one request (no thread to look in), the create is not repeated and
+// its error says that the turn may exist.
+TEST_F(Retries, AServerErrorOnAOneRequestCreateIsUnconfirmedAndNotRetried) {
+  for (int status : {500, 502, 504}) {
+    fail_next("POST", kCreatePath, status);
+    EXPECT_THROW(client(single_request()).create_thread_with_turn(ask("hi")), UnconfirmedTurnError) << status;
+  }
+  EXPECT_EQ(count("POST", kCreatePath), 3u);
+  EXPECT_EQ(server.turns_created(), 0);
   EXPECT_TRUE(clock->sleeps().empty());
 }
 
-TEST_F(Retries, GatewayErrorsOnTurnCreationAreNotRetried) {
-  for (int status : {502, 504}) {
-    fail_next("POST", kCreatePath, status);
-    EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ServerError) << status;
-  }
-  EXPECT_EQ(count("POST", kCreatePath), 2u);
-  EXPECT_EQ(server.turns_created(), 0);
-}
-
 TEST_F(Retries, TurnCreationIsRetriedWhenTheServerSaysItDidNothing) {
-  fail_next("POST", kCreatePath, 503);
-  fail_next("POST", kCreatePath, 429);
-  fail_next("POST", kCreatePath, 408);
+  fail_next("POST", kTurnInThreadPath, 503);
+  fail_next("POST", kTurnInThreadPath, 429);
+  fail_next("POST", kTurnInThreadPath, 408);
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->max_retries = 3;
   const Turn turn = client().create_thread_with_turn(ask("hi"), {}, call);
   EXPECT_EQ(turn.status, TurnStatus::completed);
-  EXPECT_EQ(count("POST", kCreatePath), 4u);
+  EXPECT_EQ(turn_posts(), 4u);
   EXPECT_EQ(server.turns_created(), 1);
 }
 
 TEST_F(Retries, ShouldRetryHeaderWins) {
-  fail_next("POST", kCreatePath, 500, {{"x-should-retry", "true"}});
+  fail_next("POST", kTurnInThreadPath, 500, {{"x-should-retry", "true"}});
   client().create_thread_with_turn(ask("hi"));
-  EXPECT_EQ(count("POST", kCreatePath), 2u);
+  EXPECT_EQ(turn_posts(), 2u);
+  EXPECT_EQ(clock->sleeps(), Sleeps{milliseconds(500)});  // a retry's backoff, no lookup
   const Turn turn = completed_turn();
   fail_next("GET", kTurnPath, 503, {{"x-should-retry", "false"}});
   EXPECT_THROW(client().get_turn(turn.thread, turn.id), ServerError);
@@ -131,7 +160,7 @@ TEST_F(Retries, OptInRetriesAmbiguousTurnCreation) {
   CallOptions call;
   call.retry = RetryPolicy{};
   call.retry->retry_non_idempotent = true;
-  client().create_thread_with_turn(ask("hi"), {}, call);
+  client(single_request()).create_thread_with_turn(ask("hi"), {}, call);
   EXPECT_EQ(count("POST", kCreatePath), 2u);
 }
 
@@ -142,9 +171,16 @@ TEST_F(Retries, ConnectionDroppedBeforeTheAnswerIsRetriedForReads) {
   EXPECT_EQ(clock->sleeps().size(), 1u);
 }
 
-TEST_F(Retries, ConnectionDroppedBeforeTheAnswerIsNotRetriedForTurnCreation) {
+TEST_F(Retries, ConnectionDroppedBeforeTheAnswerOfACreateIsLookedUpThenSentAgain) {
+  break_next("POST", kTurnInThreadPath, mock::TransportFault::close_before_response);
+  EXPECT_EQ(client().create_thread_with_turn(ask("hi")).status, TurnStatus::completed);
+  EXPECT_EQ(turn_posts(), 2u);
+  EXPECT_EQ(server.turns_created(), 1);
+}
+
+TEST_F(Retries, ConnectionDroppedBeforeTheAnswerIsNotRetriedForAOneRequestCreate) {
   break_next("POST", kCreatePath, mock::TransportFault::close_before_response);
-  EXPECT_THROW(client().create_thread_with_turn(ask("hi")), ConnectionError);
+  EXPECT_THROW(client(single_request()).create_thread_with_turn(ask("hi")), UnconfirmedTurnError);
   EXPECT_EQ(count("POST", kCreatePath), 1u);
 }
 
@@ -189,16 +225,25 @@ TEST_F(Retries, StalledReadTimesOut) {
   EXPECT_EQ(count("GET", "/api/v3/threads/" + turn.thread + "/turns/" + turn.id), 2u);
 }
 
-TEST_F(Retries, RequestTimeoutOnTurnCreationIsNotRetried) {
+TEST_F(Retries, RequestTimeoutOnTurnCreationIsNotRetriedBeforeTheLookup) {
   mock::Fault stall;
   stall.method = "POST";
-  stall.path_regex = kCreatePath;
+  stall.path_regex = kTurnInThreadPath;
   stall.transport = mock::TransportFault::stall_before_response;
   server.add_fault(stall);
   CallOptions call;
   call.request_timeout = milliseconds(150);
   call.stall_timeout = milliseconds(50);  // does not apply before the answer of a create
-  EXPECT_THROW(client().create_thread_with_turn(ask("hi"), {}, call), TimeoutError);
+  EXPECT_EQ(client().create_thread_with_turn(ask("hi"), {}, call).status, TurnStatus::completed);
+  EXPECT_EQ(turn_posts(), 2u);  // the stalled one (which made nothing), then one after the lookup
+  EXPECT_EQ(server.turns_created(), 1);
+  server.clear_requests();
+  server.add_fault([&] {
+    mock::Fault again = stall;
+    again.path_regex = kCreatePath;
+    return again;
+  }());
+  EXPECT_THROW(client(single_request()).create_thread_with_turn(ask("hi"), {}, call), UnconfirmedTurnError);
   EXPECT_EQ(count("POST", kCreatePath), 1u);
 }
 

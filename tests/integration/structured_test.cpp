@@ -45,7 +45,7 @@ TEST_F(StructuredOutput, ATypedCreateSendsTheTypesSchemaAndReadsTheAnswer) {
   EXPECT_EQ(answer.value->motto, "mock motto");
   EXPECT_EQ(answer.value->neighbours, std::vector<std::string>{"mock neighbours"});
   EXPECT_EQ(answer.turn.status, TurnStatus::completed);
-  const auto sent = server.requests("POST", "/api/v3/threads/turns");
+  const auto sent = server.requests("POST", "/api/v3/threads/" + answer.turn.thread + "/turns");
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(JsonValue(nlohmann::json::parse(sent[0].body)["response_format"]), schema_of<Capital>());
 }
@@ -81,7 +81,7 @@ TEST_F(StructuredOutput, AnAnswerThatIsNotJsonIsADecodeErrorKeepingTheText) {
                                   {"parts", {{{"type", "text"}, {"text", "Paris, of course."}}}}}}}};
   mock::Fault fault;
   fault.method = "POST";
-  fault.path_regex = "/api/v3/threads/turns";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
   fault.body = turn.dump();
   server.add_fault(fault);
   try {

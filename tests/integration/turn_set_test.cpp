@@ -33,6 +33,15 @@ bool eventually(Condition condition, std::chrono::seconds limit = std::chrono::s
   return true;
 }
 
+std::string error_text(const std::exception_ptr& error) {
+  if (!error) return "";
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 enum class Loop { own_thread, asio };
 
 class TurnSets : public MockTest, public ::testing::WithParamInterface<Loop> {
@@ -74,6 +83,49 @@ TEST_P(TurnSets, AThousandTurnsFinishWithoutAThreadEach) {
   EXPECT_EQ(std::count(seen.begin(), seen.end(), true), 1000);
   EXPECT_EQ(server.turns_created(), 1000);
   EXPECT_EQ(set.running(), 0u);
+}
+
+// Issue 20's reproduction: an outage (requests received, held unanswered,
+// then their connections closed; the store kept) while 200 turns are being
+// created, and some creates answered by closing the connection after the
+// turn was made. Each asked turn exists once on the server, and the
+// set reports each, without an error.
+TEST_P(TurnSets, AnOutageAndLostAnswersMidSetCreateEveryTurnExactlyOnce) {
+  mock::MockConfig config;
+  config.turn_duration = milliseconds(20);
+  server.configure(config);
+  mock::Fault lost;
+  lost.method = "POST";
+  lost.path_regex = "/api/v3/threads/[^/]+/turns";
+  lost.transport = mock::TransportFault::close_after_handling;
+  lost.skip = 20;
+  lost.times = 10;
+  server.add_fault(lost);
+  TurnSetOptions set_options;
+  set_options.waiting = quick_polls();
+  // Creates that fail while it is out are tried again until it is back.
+  set_options.call.retry = RetryPolicy{};
+  set_options.call.retry->max_retries = 30;
+  set_options.call.retry->max_backoff = milliseconds(500);
+  TurnSet set(real_client(), set_options);
+  constexpr int kTurns = 200;
+  for (int i = 0; i < kTurns; ++i)
+    set.add(ask("Question " + std::to_string(i)));
+  std::thread restarter([&] {
+    if (eventually([&] { return server.turns_created() >= 60; })) {
+      server.stop_answering(milliseconds(500), mock::OutageEnd::close);
+    }
+  });
+  std::size_t completed = 0;
+  while (auto finished = set.next_completed()) {
+    EXPECT_EQ(error_text(finished->error), "") << "turn " << finished->key;
+    completed += finished->completed();
+  }
+  restarter.join();
+  EXPECT_EQ(completed, static_cast<std::size_t>(kTurns));
+  EXPECT_EQ(server.turns_created(), kTurns);
+  for (int i = 0; i < kTurns; ++i)
+    EXPECT_EQ(server.turns_created_for_query("Question " + std::to_string(i)), 1) << i;
 }
 
 TEST_P(TurnSets, CancellingTheSetCancelsEveryTurnOnTheServer) {
@@ -150,7 +202,7 @@ TEST_P(TurnSets, TurnsThatAlreadyRunAndFollowUpsCanBeAdded) {
 TEST_P(TurnSets, AFailedCreateIsReportedWithItsError) {
   mock::Fault fault;
   fault.method = "POST";
-  fault.path_regex = "/api/v3/threads/turns";
+  fault.path_regex = "/api/v3/threads/[^/]+/turns";
   fault.status = 400;
   server.add_fault(fault);
   TurnSet set(real_client());

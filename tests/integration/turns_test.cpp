@@ -31,11 +31,17 @@ TEST_F(Turns, SendsOnlyTheFieldsSetWithTheDocumentedHeaders) {
   request.tag_ids = std::vector<std::int64_t>{4, 5};
   paradigm.create_thread_with_turn(request);
 
-  const auto posts = server.requests("POST", "/api/v3/threads/turns");
+  // The thread with its fields, then the turn with the rest.
+  const auto threads = server.requests("POST", "/api/v3/threads");
+  ASSERT_EQ(threads.size(), 1u);
+  EXPECT_EQ(json::parse(threads[0].body), json::parse(R"({"agent_id": 1})"));
+  const auto turns = server.created_turns();
+  ASSERT_EQ(turns.size(), 1u);
+  const auto posts = server.requests("POST", "/api/v3/threads/" + turns[0].thread_id + "/turns");
   ASSERT_EQ(posts.size(), 1u);
-  EXPECT_EQ(json::parse(posts[0].body),
-            json::parse(R"({"agent_id": 1, "query": "What is the capital of France?",
-                            "workspace_ids": [1, 2], "tag_ids": [4, 5]})"));
+  EXPECT_EQ(json::parse(posts[0].body), json::parse(R"({"query": "What is the capital of France?",
+                                                       "workspace_ids": [1, 2], "tag_ids": [4, 5]})"));
+  EXPECT_EQ(posts[0].header("Idempotency-Key").size(), 36u);
   EXPECT_EQ(posts[0].header("Authorization"), std::string("Bearer ") + kApiKey);
   EXPECT_EQ(posts[0].header("Content-Type"), "application/json");
   EXPECT_EQ(posts[0].header("Accept"), "application/json");
@@ -64,7 +70,7 @@ TEST_F(Turns, FollowUpTurnsKeepTheThreadAndItsContext) {
   EXPECT_EQ(second.status, TurnStatus::completed);
   EXPECT_NE(second.final_answer().find("Paris"),
             std::string::npos);  // the mock answers from the thread's context
-  EXPECT_EQ(count("POST", "/api/v3/threads/" + first.thread + "/turns"), 1u);
+  EXPECT_EQ(count("POST", "/api/v3/threads/" + first.thread + "/turns"), 2u);  // the first (thread-first) and this
   EXPECT_EQ(paradigm.list_turns(first.thread).results.size(), 2u);
 }
 
@@ -116,7 +122,7 @@ TEST_F(SlowTurns, CallerMayChooseNotToWaitThrough202) {
   const Turn turn = paradigm.create_thread_with_turn(ask("What is the capital of France?"), create);
   EXPECT_EQ(turn.status, TurnStatus::running);
   EXPECT_TRUE(clock->sleeps().empty());
-  EXPECT_EQ(server.requests().size(), 1u);
+  EXPECT_EQ(server.requests().size(), 2u);  // the thread, then its turn
 }
 
 TEST_F(SlowTurns, BackgroundReturnsTheRunningTurnThenWaitForTurnFinishesIt) {

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -82,6 +83,9 @@ struct SentRequest {
   std::string target;
   std::optional<std::string> body;
   std::vector<std::string> header_lines;
+  /// The exchange's limits (0: none).
+  std::chrono::milliseconds total_timeout{0};
+  std::chrono::milliseconds connect_timeout{0};
 };
 
 class ScriptedTransport final : public detail::Transport {
@@ -142,7 +146,8 @@ class ScriptedTransport final : public detail::Transport {
     const std::string base = kBaseUrl;
     const std::string target =
         exchange.url.rfind(base, 0) == 0 ? exchange.url.substr(base.size()) : exchange.url;
-    sent_.push_back({exchange.method, target, exchange.body, exchange.header_lines});
+    sent_.push_back({exchange.method, target, exchange.body, exchange.header_lines, exchange.total_timeout,
+                     exchange.connect_timeout});
     if (script_.empty()) {
       ADD_FAILURE() << "unexpected request " << exchange.method << " " << target;
       return std::nullopt;
@@ -178,6 +183,9 @@ struct ScriptedClient {
     ClientOptions options;
     options.base_url = ScriptedTransport::kBaseUrl;
     options.api_key = "test-key";
+    // The scripts answer a new thread's turn as one request (POST
+    // /api/v3/threads/turns); thread-first creation has tests of its own.
+    options.create_thread_first = false;
     return options;
   }
 

@@ -57,7 +57,7 @@ std::string error_of(const std::string& number) {
 template <class Box>
 class EveryIntegerType : public ::testing::Test {};
 using IntegerBoxes = ::testing::Types<I8, U8, I16, U16, I32, U32, I64, U64, LongLong, UnsignedLong>;
-TYPED_TEST_SUITE(EveryIntegerType, IntegerBoxes);
+TYPED_TEST_SUITE(EveryIntegerType, IntegerBoxes, );  // the empty name generator: clang -Wpedantic
 
 // Its bounds are in the schema, they are read exactly, one past them is refused.
 TYPED_TEST(EveryIntegerType, ReadsItsWholeRangeAndNothingPast) {

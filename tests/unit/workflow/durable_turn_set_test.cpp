@@ -83,11 +83,28 @@ TEST_F(DurableTurnSetCalls, EachStepIsWrittenDownBeforeTheNextRequestLeaves) {
   EXPECT_EQ(record_types(journal), (std::vector<std::string>{"intent", "thread", "turn", "outcome"}));
 }
 
+// The SDK's own lookup (one query, since the request was sent: the fake wall
+// clock's 2023-11-14T22:13:20Z) answers a create whose fate is unknown.
+const char* kSdkLookup = "/api/v3/threads/t1/turns?limit=100";
+
+std::string idempotency_key(const SentRequest& request) {
+  const std::string prefix = "Idempotency-Key: ";
+  for (const auto& line : request.header_lines)
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return "";
+}
+
+json running_since_sent(const std::string& id) {
+  json turn = turn_json(id, "running");
+  turn["created_at"] = "2023-11-14T22:13:20Z";
+  return turn;
+}
+
 TEST_F(DurableTurnSetCalls, ACreateWhoseFateIsUnknownIsFoundInItsThreadNotSentAgain) {
   server()
       .expect("POST", "/api/v3/threads", json_answer(thread("t1")))
       .expect("POST", "/api/v3/threads/t1/turns", failure(TransferError::reset))
-      .expect("GET", "/api/v3/threads/t1/turns", json_answer(page({turn_json("u1", "running")})))
+      .expect("GET", kSdkLookup, json_answer(page({running_since_sent("u1")})))
       .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));
   TurnSet set(client(), journaled());
   set.add(ask(), "france");
@@ -97,17 +114,43 @@ TEST_F(DurableTurnSetCalls, ACreateWhoseFateIsUnknownIsFoundInItsThreadNotSentAg
   EXPECT_EQ(server().sent().size(), 4u);
 }
 
-TEST_F(DurableTurnSetCalls, ACreateThatCertainlyFailedIsSentOnceMore) {
+// Sent again with the key the journal holds, so that a server that honours
+// Idempotency-Key also knows it for the same create after a crash.
+TEST_F(DurableTurnSetCalls, ACreateThatCertainlyFailedIsSentOnceMoreWithTheJournalsKey) {
   server()
       .expect("POST", "/api/v3/threads", json_answer(thread("t1")))
       .expect("POST", "/api/v3/threads/t1/turns", failure(TransferError::reset))
-      .expect("GET", "/api/v3/threads/t1/turns", json_answer(page({})))
+      .expect("GET", kSdkLookup, json_answer(page({})))
       .expect("POST", "/api/v3/threads/t1/turns", json_answer(turn("u2", "completed", "Paris")));
   TurnSet set(client(), journaled());
   set.add(ask(), "france");
   const auto finished = set.next_completed();
   ASSERT_TRUE(finished && finished->turn);
   EXPECT_EQ(finished->turn->id, "u2");
+  const std::string key = idempotency_key(server().sent().at(1));
+  EXPECT_EQ(key.size(), 36u);
+  EXPECT_EQ(idempotency_key(server().sent().at(3)), key);
+  std::ifstream in(journal);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find(key), std::string::npos) << "the key is in the journal";
+}
+
+// When the SDK cannot ask (its lookups fail), the journal's own step does,
+// once the server answers: the thread was made for this turn alone.
+TEST_F(DurableTurnSetCalls, ACreateTheClientCouldNotConfirmIsFoundByTheJournalsNextStep) {
+  server()
+      .expect("POST", "/api/v3/threads", json_answer(thread("t1")))
+      .expect("POST", "/api/v3/threads/t1/turns", failure(TransferError::reset));
+  for (int look = 0; look < 3; ++look) server().expect("GET", kSdkLookup, json_answer(404, "{}"));
+  server()
+      .expect("GET", "/api/v3/threads/t1/turns", json_answer(page({turn_json("u1", "running")})))
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));
+  TurnSet set(client(), journaled());
+  set.add(ask(), "france");
+  const auto finished = set.next_completed();
+  ASSERT_TRUE(finished && finished->turn) << (finished && finished->error ? "an error" : "nothing");
+  EXPECT_EQ(finished->turn->id, "u1");
+  EXPECT_EQ(server().sent().size(), 7u);  // the turn was created once
 }
 
 TEST_F(DurableTurnSetCalls, ARefusedCreateIsAnOutcomeReportedAgainWithoutARequest) {

@@ -32,16 +32,34 @@ TEST_F(Retries, RetriesStopAfterMaxRetries) {
   EXPECT_EQ(sleeps().size(), 2u);
 }
 
+// Sent as one request (these scripts' shape), a create that may have made its
+// turn has no thread to be looked up in: not repeated, and its error says so
+// (thread-first creates are looked up: tests/integration/exactly_once_test.cpp).
 TEST_F(Retries, ATurnCreationIsNotRepeatedWhenTheServerMayHaveActed) {
   for (int status : {500, 502, 504}) {
     server().expect("POST", kCreate, json_answer(status, "{}"));
-    EXPECT_THROW(client().create_thread_with_turn(ask()), ServerError) << status;
+    EXPECT_THROW(client().create_thread_with_turn(ask()), UnconfirmedTurnError) << status;
   }
   server().expect("POST", kCreate, failure(TransferError::reset));
-  EXPECT_THROW(client().create_thread_with_turn(ask()), ConnectionError);
+  try {
+    client().create_thread_with_turn(ask());
+    FAIL() << "no UnconfirmedTurnError";
+  } catch (const UnconfirmedTurnError& e) {
+    EXPECT_NE(std::string(e.what()).find("connection reset"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("may have been created"), std::string::npos) << e.what();
+    EXPECT_EQ(e.idempotency_key().size(), 36u);
+  }
   server().expect("POST", kCreate, failure(TransferError::timeout));
-  EXPECT_THROW(client().create_thread_with_turn(ask()), TimeoutError);
+  EXPECT_THROW(client().create_thread_with_turn(ask()), UnconfirmedTurnError);
   EXPECT_TRUE(sleeps().empty());
+}
+
+TEST_F(Retries, ATurnCreationWhoseBodyNeverLeftIsSentAgain) {
+  server()
+      .expect("POST", kCreate, failure(TransferError::not_delivered))
+      .expect("POST", kCreate, json_answer(turn("u1", "completed", "Paris")));
+  EXPECT_EQ(client().create_thread_with_turn(ask()).final_answer(), "Paris");
+  EXPECT_EQ(sleeps().size(), 1u);
 }
 
 TEST_F(Retries, ATurnCreationIsRetriedWhenTheServerCannotHaveActed) {

@@ -105,6 +105,19 @@ TEST_F(Waiting, TheDeadlineEndsTheWaitWithTheLastTurnSeen) {
   EXPECT_EQ(sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(500)}));
 }
 
+// The deadline alone, without the std::optional<WaitPolicy> of a whole policy.
+TEST_F(Waiting, ADeadlineAloneOverridesOnlyTheDeadline) {
+  WaitOptions wait;
+  wait.deadline = milliseconds(1000);
+  server()
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")))
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")))
+      .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")));
+  EXPECT_THROW(client().wait_for_turn("t1", "u1", wait), WaitTimeoutError);
+  // The client's intervals (500 ms first), then what is left of this deadline.
+  EXPECT_EQ(sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(500)}));
+}
+
 TEST_F(Waiting, CancellingDuringAPauseEndsTheWait) {
   CallOptions call;
   scripted.clock->on_sleep([&](std::size_t) { call.cancellation.cancel(); });

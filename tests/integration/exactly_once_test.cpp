@@ -1,0 +1,136 @@
+// Every turn exactly once through the faults of a real network (issue 20):
+// a server that acts on a create and closes the connection without answering,
+// on a keep-alive connection a previous call left in the pool. libcurl 7.88
+// re-sends such a POST on a fresh connection by itself, which created every
+// such turn twice; the server's store is the judge here, not the client.
+#include "support/mock_fixture.hpp"
+
+#include <utility>
+
+namespace paradigm::testing {
+namespace {
+
+const char* kFollowUpPath = "/api/v3/threads/[^/]+/turns";
+const char* kAnyCreatePath = "/api/v3/threads(/[^/]+)?/turns";
+
+class ExactlyOnce : public MockTest {
+ protected:
+  void close_after_handling(const std::string& path_regex, int times = 1) {
+    mock::Fault fault;
+    fault.method = "POST";
+    fault.path_regex = path_regex;
+    fault.transport = mock::TransportFault::close_after_handling;
+    fault.times = times;
+    server.add_fault(fault);
+  }
+};
+
+TEST_F(ExactlyOnce, AFollowUpClosedAfterHandlingOnAReusedConnectionIsCreatedOnce) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));  // leaves a connection in the pool
+  close_after_handling(kFollowUpPath);
+  const Turn second = api.create_turn(first.thread, ask("second"));
+  ASSERT_EQ(server.turns_created_for_query("second"), 1);
+  const auto turns = server.created_turns();
+  EXPECT_EQ(second.id, turns.back().turn_id) << "the turn the server created is the one returned";
+  EXPECT_TRUE(second.is_terminal());
+}
+
+TEST_F(ExactlyOnce, ANewThreadClosedAfterHandlingOnAReusedConnectionIsCreatedOnce) {
+  ThreadsClient api = client();
+  api.list_threads();  // leaves a connection in the pool
+  close_after_handling(kAnyCreatePath);
+  const Turn turn = api.create_thread_with_turn(ask("only once"));
+  ASSERT_EQ(server.turns_created_for_query("only once"), 1);
+  EXPECT_EQ(turn.id, server.created_turns().back().turn_id);
+}
+
+TEST_F(ExactlyOnce, OnTheCallingThreadRouteToo) {
+  ClientOptions with = options();
+  with.blocking_route = BlockingRoute::calling_thread;
+  ThreadsClient api = client(with);
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  close_after_handling(kFollowUpPath);
+  api.create_turn(first.thread, ask("second"));
+  EXPECT_EQ(server.turns_created_for_query("second"), 1);
+}
+
+TEST_F(ExactlyOnce, AsynchronousCreatesToo) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  close_after_handling(kFollowUpPath);
+  const Turn second = api.async_create_turn(first.thread, ask("second")).get();
+  EXPECT_EQ(server.turns_created_for_query("second"), 1);
+  EXPECT_EQ(second.id, server.created_turns().back().turn_id);
+}
+
+TEST_F(ExactlyOnce, EveryCreateCarriesAnIdempotencyKeyKeptAcrossItsResends) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  mock::Fault unavailable;
+  unavailable.method = "POST";
+  unavailable.path_regex = kFollowUpPath;
+  unavailable.status = 503;  // the server did nothing: sent again
+  server.add_fault(unavailable);
+  api.create_turn(first.thread, ask("second"));
+  // The first turn's create, then the second's and its re-send.
+  const auto posts = server.requests("POST", "/api/v3/threads/" + first.thread + "/turns");
+  ASSERT_EQ(posts.size(), 3u);
+  const std::string key = posts[1].header("Idempotency-Key");
+  EXPECT_EQ(key.size(), 36u);
+  EXPECT_EQ(posts[2].header("Idempotency-Key"), key);
+  int creates_keyed_otherwise = 0;
+  for (const auto& request : server.requests()) {
+    if (request.method != "POST") continue;
+    EXPECT_FALSE(request.header("Idempotency-Key").empty()) << request.path;
+    if (request.header("Idempotency-Key") != key) ++creates_keyed_otherwise;
+  }
+  EXPECT_GE(creates_keyed_otherwise, 1) << "the first create had a key of its own";
+}
+
+// While the server cannot be asked, a create whose answer was lost is never
+// sent again: the error says the turn may exist, and where.
+TEST_F(ExactlyOnce, ALostCreateTheServerCannotBeAskedAboutIsUnconfirmedNotRepeated) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  close_after_handling(kFollowUpPath);
+  bool refused = false;
+  clock->on_sleep([&](std::size_t) {
+    if (!std::exchange(refused, true)) server.refuse_connections(std::chrono::minutes(10));
+  });
+  try {
+    api.create_turn(first.thread, ask("second"));
+    FAIL() << "no UnconfirmedTurnError";
+  } catch (const UnconfirmedTurnError& e) {
+    EXPECT_EQ(e.thread_id(), first.thread);
+    EXPECT_EQ(e.idempotency_key().size(), 36u);
+    EXPECT_NE(std::string(e.what()).find("may have been created"), std::string::npos) << e.what();
+  }
+  server.refuse_connections(std::chrono::milliseconds(0));
+  ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
+  EXPECT_EQ(server.turns_created_for_query("second"), 1);
+  EXPECT_EQ(server.requests("POST", "/api/v3/threads/" + first.thread + "/turns").size(),
+            2u);  // first, second
+}
+
+// The server back before the lookups run out: the lost turn is found.
+TEST_F(ExactlyOnce, ALostCreateIsFoundOnceTheServerIsBack) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  close_after_handling(kFollowUpPath);
+  std::size_t sleeps = 0;
+  clock->on_sleep([&](std::size_t) {
+    ++sleeps;
+    if (sleeps == 1) server.refuse_connections(std::chrono::minutes(10));
+    if (sleeps == 3) {
+      server.refuse_connections(std::chrono::milliseconds(0));
+      ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
+    }
+  });
+  const Turn second = api.create_turn(first.thread, ask("second"));
+  EXPECT_EQ(server.turns_created_for_query("second"), 1);
+  EXPECT_EQ(second.id, server.created_turns().back().turn_id);
+}
+
+}  // namespace
+}  // namespace paradigm::testing
