@@ -99,6 +99,8 @@ std::string result_line(const Input& input, const paradigm::TurnSet::Finished& f
   if (finished.ref) {
     out.set("thread", finished.ref->thread_id);
     out.set("turn", finished.ref->turn_id);
+    out.set("resume_token",
+            paradigm::ResumeToken{finished.ref->thread_id, finished.ref->turn_id, std::nullopt}.to_string());
   }
   if (finished.turn) {
     out.set("status", finished.turn->status.text());
@@ -194,10 +196,39 @@ void refuse_unsupported(const Common& common, const AskOptions& settings) {
   }
 }
 
+// With --journal, each input is the journal entry named by its id: ids must be unique.
+void refuse_duplicate_ids(const std::vector<Input>& inputs) {
+  std::set<std::string> seen;
+  for (const Input& input : inputs) {
+    if (!seen.insert(input.id).second)
+      throw paradigm::InvalidRequestError("input id " + input.id +
+                                          " appears twice: --journal needs unique ids");
+  }
+}
+
+// Turns the journal holds that no input names (a journal of another input
+// file): reported too, after the inputs, so that none goes unaccounted for.
+void add_journal_only(const paradigm::TurnSet& set, std::vector<Input>& inputs) {
+  std::set<std::string> named;
+  for (const Input& input : inputs)
+    named.insert(input.id);
+  for (paradigm::TurnSet::Key key = 0; key < set.size(); ++key) {
+    const std::string name = set.name(key);
+    if (named.count(name)) continue;
+    Input extra;
+    extra.index = inputs.size();
+    extra.id = name;
+    inputs.push_back(std::move(extra));
+  }
+}
+
 int run_batch(const Common& common, const AskOptions& settings, const BatchOptions& batch) {
   refuse_unsupported(common, settings);
   if (batch.resume && batch.output.empty())
     throw paradigm::InvalidRequestError("--resume needs --output FILE");
+  if (batch.resume && !batch.journal.empty())
+    throw paradigm::InvalidRequestError(
+        "--journal resumes by itself (run again with the same FILE): drop --resume");
   // Before the output file is opened (and emptied): a missing key loses nothing.
   auto client = make_client(common);
   std::ifstream file;
@@ -206,6 +237,7 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
     if (!file) throw paradigm::InvalidRequestError("cannot read " + batch.input);
   }
   std::vector<Input> inputs = read_inputs(file.is_open() ? file : std::cin, common, settings);
+  if (!batch.journal.empty()) refuse_duplicate_ids(inputs);
   const std::set<std::string> skip = batch.resume ? answered_ids(batch.output) : std::set<std::string>();
 
   std::ofstream output;
@@ -215,12 +247,18 @@ int run_batch(const Common& common, const AskOptions& settings, const BatchOptio
   }
   paradigm::TurnSetOptions options;
   options.max_in_flight = batch.concurrency;
+  options.journal = batch.journal;
   paradigm::TurnSet set(client, options);
+  if (!batch.journal.empty()) add_journal_only(set, inputs);
   std::map<paradigm::TurnSet::Key, const Input*> by_key;
   std::vector<std::size_t> expected;
   for (const Input& input : inputs) {
     if (skip.count(input.id)) continue;
-    by_key[set.add(input.request)] = &input;
+    // With a journal, add() of an id it holds returns that turn: nothing is sent again.
+    const bool journal_only = !batch.journal.empty() && !input.request.query;
+    by_key[journal_only            ? *set.find(input.id)
+           : batch.journal.empty() ? set.add(input.request)
+                                   : set.add(input.request, input.id)] = &input;
     expected.push_back(input.index);
   }
 

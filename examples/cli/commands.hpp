@@ -36,6 +36,10 @@ struct BatchOptions {
   std::string order = "input";
   /// Skip the inputs `output` already answered (appending to it).
   bool resume = false;
+  /// A TurnSet journal: each turn's steps written down, resumed when run again.
+  std::string journal;
+  /// `paradigm wait --token`: a resume token instead of the ids.
+  std::string token;
 };
 
 int run_ask(const Common& common, const AskOptions& ask);

@@ -2,9 +2,10 @@
 //
 //   paradigm ask "What is the capital of France?"
 //   paradigm ask --background "Summarise the reports"   # prints THREAD TURN
-//   paradigm wait THREAD TURN
+//   paradigm wait THREAD TURN            # or: paradigm wait --token pt1.…
 //   paradigm chat < questions.txt
 //   paradigm batch questions.txt -o answers.jsonl --concurrency 50
+//   paradigm batch questions.txt --journal run.journal   # again after a crash: resumes
 //   paradigm --record session.jsonl ask "..."   # then: paradigm --replay session.jsonl ask "..."
 //
 // Exit codes: 0 success, 1 API or connection error, 2 usage, 3 turn failed or
@@ -73,7 +74,13 @@ int dispatch(CLI::App& app, const Common& common, const AskOptions& ask, const B
   if (app.got_subcommand("ask")) return run_ask(common, ask);
   if (app.got_subcommand("batch")) return run_batch(common, ask, batch);
   if (app.got_subcommand("chat")) return run_chat(common, ask);
-  if (app.got_subcommand("wait")) return run_wait(common, ids.at(0), ids.at(1));
+  if (app.got_subcommand("wait")) {
+    if (batch.token.empty() && ids.size() != 2)
+      throw paradigm::InvalidRequestError("wait needs a thread id and a turn id, or --token");
+    if (batch.token.empty()) return run_wait(common, ids.at(0), ids.at(1));
+    const auto place = paradigm::ResumeToken::parse(batch.token);
+    return run_wait(common, place.thread_id, place.turn_id);
+  }
   if (app.got_subcommand("turns")) return run_turns(common, ids.at(0), limit);
   if (app.got_subcommand("threads")) return run_threads(common, limit);
   if (app.got_subcommand("cancel")) return run_cancel(common, ids.at(0));
@@ -141,11 +148,17 @@ int main(int argc, char** argv) {
   batch_command->add_option("--order", batch.order, "Results in input or completion order (default input)")
       ->check(CLI::IsMember({"input", "completion"}));
   batch_command->add_flag("--resume", batch.resume, "Skip inputs the output file already answered");
+  batch_command->add_option(
+      "--journal", batch.journal,
+      "Durable run: write each turn's steps to FILE; run again with the same FILE after a "
+      "crash to resume (no turn is created twice)");
   add_turn_settings(*batch_command, ask, true);
   add_common(*batch_command, common, true, false);
 
   auto* wait = app.add_subcommand("wait", "Wait for a turn and print its answer");
-  wait->add_option("thread", ids, "Thread id and turn id")->required()->expected(2);
+  auto* wait_ids = wait->add_option("thread", ids, "Thread id and turn id")->expected(2);
+  auto* wait_token = wait->add_option("--token", batch.token, "A resume token (pt1.…) instead of the ids");
+  wait_ids->excludes(wait_token);
   add_common(*wait, common, false);
   add_deadline(*wait, common);
 

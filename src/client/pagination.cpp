@@ -30,7 +30,7 @@ using detail::Paging;
   PARADIGM_IF_PAGED(                                                                            \
       kind, Result call_operation(ThreadsConnection& connection, const ops::Request& forwarded, \
                                   const CallOptions& forwarded_call) {                          \
-        return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER_, params, optional));             \
+        return connection.name(PARADIGM_PARAMS(PARADIGM_MEMBER_, params, optional));            \
       })
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION
@@ -48,7 +48,8 @@ std::string truncate(const std::string& id) {
 template <class T>
 std::size_t fingerprint(const Page<T>& page) {
   std::size_t hash = page.results.size();
-  for (const T& item : page.results) hash = hash * 1000003 ^ std::hash<std::string>()(to_json(item));
+  for (const T& item : page.results)
+    hash = hash * 1000003 ^ std::hash<std::string>()(to_json(item));
   return hash;
 }
 
@@ -76,7 +77,8 @@ class PageGuard {
     const std::hash<std::string> hash;
     if (list.starting_after) used_cursors_.insert(hash(*list.starting_after));  // the cursor of `previous`
     const std::string& last = previous.results.back().id;
-    if (used_cursors_.count(hash(last)) > 0) endless("the page after \"" + truncate(last) + "\" was fetched already");
+    if (used_cursors_.count(hash(last)) > 0)
+      endless("the page after \"" + truncate(last) + "\" was fetched already");
     list.starting_after = last;
     list.ending_before.reset();
     return true;
@@ -91,7 +93,8 @@ class PageGuard {
       endless("page " + std::to_string(filter.page.value_or(1)) + " repeats the page before it");
     }
     previous_page_ = now;
-    if (filter.page.value_or(1) == std::numeric_limits<int>::max()) endless("no page number after the last int");
+    if (filter.page.value_or(1) == std::numeric_limits<int>::max())
+      endless("no page number after the last int");
     filter.page = filter.page.value_or(1) + 1;
     return true;
   }
@@ -111,8 +114,8 @@ class PageGuard {
 // the range starts again from `first`.
 template <Paging paging, class Item, class Options, class FetchPage>
 PageRange<Item> walk(const char* listing, Options first, FetchPage fetch_page) {
-  return PageRange<Item>([guard = PageGuard(listing), first, options = first, fetch_page](
-                             const Page<Item>* previous) mutable -> std::optional<Page<Item>> {
+  return PageRange<Item>([guard = PageGuard(listing), first, options = first,
+                          fetch_page](const Page<Item>* previous) mutable -> std::optional<Page<Item>> {
     if (!previous) {  // a new loop over the range
       options = first;
       guard.restart();
@@ -138,10 +141,11 @@ PageRange<detail::PageItem<typename Request::Result>> paged(const char* listing,
                                                             CallOptions call) {
   using Item = detail::PageItem<typename Request::Result>;
   const Options first = request.*options;
-  return walk<paging, Item>(listing, first, [connection, request, options, call](const Options& page) mutable {
-    request.*options = page;
-    return call_operation(*connection, request, call);
-  });
+  return walk<paging, Item>(listing, first,
+                            [connection, request, options, call](const Options& page) mutable {
+                              request.*options = page;
+                              return call_operation(*connection, request, call);
+                            });
 }
 
 // GET /api/v3/sources has no `next`: a page shorter than asked for is the last.
@@ -150,28 +154,30 @@ PageRange<T> sources(const char* listing, std::shared_ptr<ThreadsConnection> con
                      CallOptions call, const char* source_type, Pick pick) {
   filter.source_type = source_type;
   const auto per_page = static_cast<std::size_t>(filter.per_page.value_or(20));
-  return walk<Paging::by_number, T>(listing, filter, [connection, call, pick, per_page](const SourceFilter& page_filter) {
-    SourceList list = connection->list_sources(page_filter, call);
-    Page<T> page;
-    page.results = std::move(pick(list));
-    if (page.results.size() >= per_page) page.next = "page " + std::to_string(page_filter.page.value_or(1) + 1);
-    return page;
-  });
+  return walk<Paging::by_number, T>(
+      listing, filter, [connection, call, pick, per_page](const SourceFilter& page_filter) {
+        SourceList list = connection->list_sources(page_filter, call);
+        Page<T> page;
+        page.results = std::move(pick(list));
+        if (page.results.size() >= per_page)
+          page.next = "page " + std::to_string(page_filter.page.value_or(1) + 1);
+        return page;
+      });
 }
 
 }  // namespace
 
 #define PAGINATION_NAME(range) PAGINATION_NAME_I(range)
 #define PAGINATION_NAME_I(range) #range
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                               \
-  PARADIGM_IF_PAGED(                                                                                    \
-      kind, PageRange<detail::PageItem<Result>> ThreadsClient::PARADIGM_PAGED_RANGE(kind)(              \
-                PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) const {                              \
-        ops::Request op;                                                                                \
-        PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                               \
-        return paged<PARADIGM_PAGED_PAGING(kind)>(PAGINATION_NAME(PARADIGM_PAGED_RANGE(kind)), connection_,  \
-                                                  std::move(op), &ops::Request::PARADIGM_OPTIONAL_NAME(optional), \
-                                                  call);                                                   \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                   \
+  PARADIGM_IF_PAGED(                                                                                        \
+      kind, PageRange<detail::PageItem<Result>> ThreadsClient::PARADIGM_PAGED_RANGE(kind)(                  \
+                PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) const {                                 \
+        ops::Request op;                                                                                    \
+        PARADIGM_PARAMS(PARADIGM_STORE_, params, optional)                                                  \
+        return paged<PARADIGM_PAGED_PAGING(kind)>(PAGINATION_NAME(PARADIGM_PAGED_RANGE(kind)), connection_, \
+                                                  std::move(op),                                            \
+                                                  &ops::Request::PARADIGM_OPTIONAL_NAME(optional), call);   \
       })
 #include <paradigm/operation_list.inc>
 #undef PARADIGM_OPERATION

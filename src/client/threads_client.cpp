@@ -59,19 +59,19 @@ Future<Result> started(Start&& start) {
 
 }  // namespace
 
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                 \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                  \
   Result ThreadsClient::name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {                         \
     return connection_->name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional));                            \
-  }                                                                                                       \
+  }                                                                                                        \
   Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {         \
-    return started<Result>(                                                                               \
+    return started<Result>(                                                                                \
         [&] { return connection_->async_##name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); });      \
-  }                                                                                                       \
+  }                                                                                                        \
   Future<Result> ThreadsClient::async_##name(PARADIGM_PARAMS(PARADIGM_NOCALL_DEFINE_, params, optional)) { \
     return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_NOCALL_, params, optional));                          \
-  }                                                                                                       \
-  PARADIGM_IF_OPTIONAL(                                                                                   \
-      optional, Future<Result> ThreadsClient::async_##name(                                               \
+  }                                                                                                        \
+  PARADIGM_IF_OPTIONAL(                                                                                    \
+      optional, Future<Result> ThreadsClient::async_##name(                                                \
                     PARADIGM_PARAMS(PARADIGM_REQUIRED_DEFINE_, params, optional)) {                        \
         return async_##name(PARADIGM_PARAMS(PARADIGM_FILLED_, params, optional));                          \
       })

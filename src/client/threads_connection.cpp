@@ -54,11 +54,11 @@ const ClientOptions& ThreadsConnection::options() const {
   return defaults;
 }
 
-#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                      \
+#define PARADIGM_OPERATION(Request, name, Result, kind, params, optional)                                    \
   Result ThreadsConnection::name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {                       \
-    return wait_for<Result>(#name,                                                                          \
+    return wait_for<Result>(#name,                                                                           \
                             [&] { return async_##name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); }); \
-  }                                                                                                         \
+  }                                                                                                          \
   Future<Result> ThreadsConnection::async_##name(PARADIGM_PARAMS(PARADIGM_PARAM_, params, optional)) {       \
     return run_now<Result>(#name, [&] { return name(PARADIGM_PARAMS(PARADIGM_ARG_, params, optional)); });   \
   }
