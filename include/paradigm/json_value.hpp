@@ -95,6 +95,8 @@ class PARADIGM_API JsonValue {
   std::optional<std::string> as_string() const;
   std::optional<double> as_double() const;
   std::optional<std::int64_t> as_int() const;
+  /// A non-negative integer up to 2^64-1 (as_int stops at 2^63-1).
+  std::optional<std::uint64_t> as_uint() const;
   std::optional<bool> as_bool() const;
 
   /// Sets member `key` (turning null into an object). Throws

@@ -7,7 +7,7 @@
 #include <paradigm/external_loop.hpp>
 #include <paradigm/headers.hpp>
 #include <paradigm/logging.hpp>
-#include <paradigm/tracing.hpp>
+#include <paradigm/trace_context.hpp>
 
 #include <chrono>
 #include <cstddef>

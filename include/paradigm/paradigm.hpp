@@ -31,7 +31,6 @@
 #include <paradigm/thread.hpp>
 #include <paradigm/timestamp.hpp>
 #include <paradigm/tool.hpp>
-#include <paradigm/tracing.hpp>
 #include <paradigm/turn.hpp>
 #include <paradigm/turn_set.hpp>
 #include <paradigm/version.hpp>

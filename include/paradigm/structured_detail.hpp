@@ -12,7 +12,6 @@
 #include <paradigm/json_value.hpp>
 #include <paradigm/turn.hpp>
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -21,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -217,15 +215,6 @@ struct Structure<bool> {
   static bool read(const JsonValue& value) { return value.as_bool().value_or(false); }
 };
 
-/// `text` as an unsigned 64-bit integer when it is one, digits only.
-inline std::optional<std::uint64_t> unsigned_of(const std::string& text) {
-  std::uint64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc() || stop != end) return std::nullopt;
-  return value;
-}
-
 // Every integer type states its range in the schema (std::int64_t and
 // std::uint64_t too), so that the check refuses what it cannot hold: reading
 // is then exact, with no conversion out of range.
@@ -248,8 +237,7 @@ struct Structure<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T,
   static T read(const JsonValue& value) {
     if (const auto exact = value.as_int()) return static_cast<T>(*exact);
     if constexpr (std::is_unsigned_v<T>) {
-      // Past the std::int64_t maximum only its text holds the value exactly.
-      if (const auto exact = unsigned_of(value.dump())) return static_cast<T>(*exact);
+      if (const auto exact = value.as_uint()) return static_cast<T>(*exact);  // past INT64_MAX
     }
     // 3.0, an integer to JSON Schema: the check took it only without fraction
     // and below 2^53, where a double is exact, and within T's range.

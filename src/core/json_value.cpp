@@ -175,6 +175,13 @@ std::optional<std::int64_t> JsonValue::as_int() const {
   return std::nullopt;
 }
 
+std::optional<std::uint64_t> JsonValue::as_uint() const {
+  const Json& tree = nlohmann();
+  if (tree.is_number_unsigned()) return tree.get<std::uint64_t>();
+  if (tree.is_number_integer() && tree.get<std::int64_t>() >= 0) return tree.get<std::uint64_t>();
+  return std::nullopt;
+}
+
 std::optional<bool> JsonValue::as_bool() const {
   if (!is_boolean()) return std::nullopt;
   return node_->get<bool>();

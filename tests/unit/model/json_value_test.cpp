@@ -95,6 +95,16 @@ TEST(JsonValue, UnsignedAboveInt64MaxKeepsItsValue) {
   EXPECT_EQ(JsonValue(std::uint64_t{42}).as_int(), 42);
 }
 
+TEST(JsonValue, AsUintReadsEveryNonNegativeIntegerAndNothingElse) {
+  EXPECT_EQ(JsonValue(std::numeric_limits<std::uint64_t>::max()).as_uint(),
+            std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(JsonValue::parse("18446744073709551615").as_uint(), std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(JsonValue(std::int64_t{7}).as_uint(), 7u);
+  EXPECT_EQ(JsonValue(0).as_uint(), 0u);
+  for (const char* other : {"-1", "3.0", "1e19", "\"7\"", "true", "null"})
+    EXPECT_FALSE(JsonValue::parse(other).as_uint()) << other;
+}
+
 TEST(JsonValue, BoolStaysBoolAndCharactersAreNotNumbers) {
   EXPECT_TRUE(JsonValue(true).is_boolean());
   EXPECT_EQ(JsonValue(false).dump(), "false");
