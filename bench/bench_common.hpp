@@ -4,6 +4,7 @@
 // clock, and JSON on stdout (scripts/bench.sh aggregates it).
 
 #include <paradigm/paradigm.hpp>
+#include <paradigm/tracing.hpp>
 
 #include <nlohmann/json.hpp>
 
