@@ -27,15 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
-WaitOptions quick_polls() {
-  WaitOptions wait;
-  wait.policy = WaitPolicy{};
-  wait.policy->initial_interval = milliseconds(10);
-  wait.policy->max_interval = milliseconds(50);
-  wait.policy->deadline = std::chrono::minutes(5);
-  return wait;
-}
-
 class ScratchFile {
  public:
   ScratchFile() {

@@ -21,12 +21,7 @@ constexpr milliseconds kOutage{3000};
 
 // Polls every 100-500 ms, and a deadline far past the outage.
 WaitOptions patient_polls() {
-  WaitOptions wait;
-  wait.policy = WaitPolicy{};
-  wait.policy->initial_interval = milliseconds(100);
-  wait.policy->max_interval = milliseconds(500);
-  wait.policy->deadline = std::chrono::minutes(2);
-  return wait;
+  return polls(milliseconds(100), milliseconds(500), std::chrono::minutes(2));
 }
 
 class OutageWait : public MockTest {

@@ -12,16 +12,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// Quick polls, so that a test of many short turns is short.
-WaitOptions quick_polls() {
-  WaitOptions wait;
-  wait.policy = WaitPolicy{};
-  wait.policy->initial_interval = milliseconds(10);
-  wait.policy->max_interval = milliseconds(50);
-  wait.policy->deadline = std::chrono::minutes(5);
-  return wait;
-}
-
 // Waits, at most `limit`, for a condition another thread makes true.
 template <class Condition>
 bool eventually(Condition condition, std::chrono::seconds limit = std::chrono::seconds(30)) {

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -90,6 +91,23 @@ inline TurnRequest ask(std::string query) {
   TurnRequest request;
   request.query = std::move(query);
   return request;
+}
+
+/// Polls every `first`, growing to `most`, until `deadline` (real time: the
+/// tests that use it run turns the mock finishes on its own).
+inline WaitOptions polls(std::chrono::milliseconds first, std::chrono::milliseconds most,
+                         std::chrono::minutes deadline = std::chrono::minutes(5)) {
+  WaitOptions wait;
+  wait.policy = WaitPolicy{};
+  wait.policy->initial_interval = first;
+  wait.policy->max_interval = most;
+  wait.policy->deadline = deadline;
+  return wait;
+}
+
+/// Quick polls, so that a test of many short turns is short.
+inline WaitOptions quick_polls() {
+  return polls(std::chrono::milliseconds(10), std::chrono::milliseconds(50));
 }
 
 }  // namespace paradigm::testing
