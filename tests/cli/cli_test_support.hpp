@@ -9,6 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,12 +58,29 @@ class TestServer {
   void start() {
     port_ = server_.bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
+    deepen_backlog();
     thread_ = std::thread([this] { server_.listen_after_bind(); });
   }
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
  private:
+  // httplib listens with a backlog of 5: a client opening dozens of
+  // connections at once overflows it (SYN cookies, then resets the client
+  // rightly reports). Linux takes a second listen() on the socket as a new
+  // backlog; the socket is the one listening on this server's port.
+  void deepen_backlog() const {
+    for (int fd = 0; fd < 4096; ++fd) {
+      sockaddr_in address{};
+      socklen_t length = sizeof(address);
+      if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+      if (address.sin_family != AF_INET || ntohs(address.sin_port) != port_) continue;
+      int listening = 0;
+      socklen_t size = sizeof(listening);
+      if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0 && listening) ::listen(fd, 1024);
+    }
+  }
+
   httplib::Server server_;
   std::thread thread_;
   int port_ = 0;
