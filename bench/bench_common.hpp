@@ -62,6 +62,14 @@ inline double seconds_since(std::int64_t start_ns) {
   return static_cast<double>(steady_ns() - start_ns) / 1e9;
 }
 
+/// CPU time of this process so far (user + system, every thread), in seconds.
+inline double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 /// Peak resident set size of this process so far, in bytes.
 inline std::int64_t peak_rss_bytes() {
   rusage usage{};

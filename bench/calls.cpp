@@ -6,6 +6,10 @@
 //   bench_calls sdk-threads ... [--threads 8]
 //   bench_calls async ...                     one async_get_turn at a time, waited for
 //   bench_calls async-inflight ... [--inflight 8]   that many async calls at once
+//   bench_calls create-floor --base-url URL --thread T [--calls 5000]   libcurl POSTs of a follow-up
+//   bench_calls create ...        create_turn (a follow-up, background): one request
+//   bench_calls create-new ... [--thread-first 1|0]   create_thread_with_turn (background):
+//                                 thread-first (two requests, the default) or one request
 //   (--ca-bundle PEM: a TLS server with a certificate of its own, e.g. nginx with HTTP/2)
 //
 // The floor is what a careful hand-written client costs: one reused libcurl
@@ -50,6 +54,13 @@ class Floor {
   Floor(const Floor&) = delete;
   Floor& operator=(const Floor&) = delete;
 
+  /// POSTs `body` (libcurl pointed at it, as a hand-written client does).
+  const std::string& post(const std::string& body) {
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    return get();
+  }
+
   const std::string& get() {
     body_.clear();
     const CURLcode code = curl_easy_perform(easy_);
@@ -66,6 +77,14 @@ class Floor {
   curl_slist* headers_ = nullptr;
   std::string body_;
 };
+
+// What a create sends: a question of about 100 bytes, in the background.
+paradigm::TurnRequest create_request() {
+  paradigm::TurnRequest request;
+  request.query = "What changed in the regulatory filings of the last quarter, and which sources say so?";
+  request.background = true;
+  return request;
+}
 
 std::string turn_url(const bench::Args& args) {
   return args.get("base-url") + "/api/v3/threads/" + args.get("thread") + "/turns/" + args.get("turn");
@@ -100,7 +119,8 @@ void seed(const bench::Args& args) {
 void run(const bench::Args& args) {
   const long long calls = args.number("calls", 5000);
   const std::string& mode = args.mode();
-  std::size_t checksum = 0;  // keeps the work observable
+  const double cpu_before = bench::cpu_seconds();  // with the set-up: the client's, not the server's
+  std::size_t checksum = 0;                        // keeps the work observable
   std::int64_t start = 0;
   int threads = 1;
   nlohmann::json exporter;
@@ -160,11 +180,34 @@ void run(const bench::Args& args) {
     }
     for (auto& each : window)
       checksum += each.get().messages.size();
+  } else if (mode == "create-floor") {
+    Floor floor(args.get("base-url") + "/api/v3/threads/" + args.get("thread") + "/turns",
+                args.get("key", "test-key"));
+    const std::string body = paradigm::to_json(create_request());
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i)
+      checksum += nlohmann::json::parse(floor.post(body))["id"].get<std::string>().size();
+  } else if (mode == "create") {
+    auto client = bench::client_for(args);
+    const std::string thread = args.get("thread");
+    const paradigm::TurnRequest request = create_request();
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i)
+      checksum += client.create_turn(thread, request).id.size();
+  } else if (mode == "create-new") {
+    paradigm::ClientOptions options = bench::client_for(args).options();
+    options.create_thread_first = args.number("thread-first", 1) != 0;
+    paradigm::ThreadsClient client(options);
+    const paradigm::TurnRequest request = create_request();
+    start = bench::steady_ns();
+    for (long long i = 0; i < calls; ++i)
+      checksum += client.create_thread_with_turn(request).id.size();
   } else {
     throw std::invalid_argument("unknown mode: " + mode);
   }
   const double seconds = bench::seconds_since(start);
   bench::emit({{"mode", mode},
+               {"cpu_seconds", bench::cpu_seconds() - cpu_before},
                {"calls", calls},
                {"threads", threads},
                {"seconds", seconds},

@@ -219,6 +219,15 @@ def engine_results(runs):
             "sdk_over_floor": paired_ratio(nginx["sdk"], nginx["floor"]),
             "async_over_floor": paired_ratio(nginx["async"], nginx["floor"]),
         }
+    creates = {m: runs.get(f"nginx.{m}", []) for m in ("create_floor", "create", "create_new_one", "create_new_first")}
+    if all(creates.values()):
+        calls = creates["create"][0]["calls"]
+        e["creates"] = {m: {"us": median([x["seconds"] for x in rows]) / calls * 1e6,
+                            "cpu_us": median([x.get("cpu_seconds", 0) for x in rows]) / calls * 1e6,
+                            "per_s": calls / median([x["seconds"] for x in rows]),
+                            "ratio": paired_ratio(rows, creates["create_floor"])}
+                        for m, rows in creates.items()}
+        e["creates"]["runs"] = len(creates["create"])
     h2 = {m: runs.get(f"h2.{m}", []) for m in ("async_inflight", "threads", "sequential")}
     if all(h2.values()):
         e["h2"] = {m: {"connections": max(x["connections"] for x in rows),
@@ -429,6 +438,28 @@ def engine_markdown(e, add):
         add("")
         add("The asynchronous call pays two hops between threads (to the loop and back); blocking calls to")
         add("plain HTTP stay on the caller's thread for that reason.")
+        add("")
+    if "creates" in e:
+        c = e["creates"]
+        add("### Creates (issue 20)")
+        add("")
+        add("A create's body goes through a read callback libcurl may not rewind (at most once), and")
+        add("`create_thread_with_turn` makes the thread first (`ClientOptions::create_thread_first`).")
+        add("nginx answers each POST with a running turn (or a thread); the floor is one reused libcurl")
+        add("handle POSTing the same body from memory and parsing the answer.")
+        add("")
+        add("| Client | Creates per s | µs per create | / floor | CPU µs per create |")
+        add("|---|---|---|---|---|")
+        rows = [("floor: libcurl POST", "create_floor"), ("`create_turn` (a follow-up)", "create"),
+                ("`create_thread_with_turn`, one request", "create_new_one"),
+                ("`create_thread_with_turn`, thread-first", "create_new_first")]
+        for label, key in rows:
+            ratio = "1" if key == "create_floor" else fmt(c[key]["ratio"])
+            add(f"| {label} | {fmt(c[key]['per_s'], 0)} | {fmt(c[key]['us'], 0)} | {ratio} | {fmt(c[key]['cpu_us'], 0)} |")
+        add("")
+        add("Thread-first is two round trips where one request was one: the price of a create whose")
+        add("answer is lost being found for certain (docs/reliability.md). Against a real instance, where")
+        add("a turn takes seconds, it is one more short request per new thread.")
         add("")
     if "h2" in e:
         h = e["h2"]

@@ -50,13 +50,6 @@ int threads_now() {
   return 0;
 }
 
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 // Samples the thread count while the run lasts (the sampler itself not counted).
 class ThreadSampler {
  public:
@@ -134,7 +127,7 @@ void run(const bench::Args& args) {
   paradigm::ThreadsClient client(options);
   Observed observed;
   ThreadSampler sampler;
-  const double cpu_before = cpu_seconds();
+  const double cpu_before = bench::cpu_seconds();
   const std::int64_t start = bench::steady_ns();
   if (args.mode() == "turnset") {
     paradigm::TurnSet set(client);
@@ -198,7 +191,7 @@ void run(const bench::Args& args) {
                {"lateness_p50_s", at(0.5)},
                {"lateness_p99_s", at(0.99)},
                {"lateness_max_s", at(1.0)},
-               {"cpu_seconds", cpu_seconds() - cpu_before},
+               {"cpu_seconds", bench::cpu_seconds() - cpu_before},
                {"peak_rss_bytes", bench::peak_rss_bytes()},
                {"peak_threads", peak_threads},
                {"telemetry", args.get("telemetry", "none")},

@@ -305,6 +305,9 @@ cp "$RAW/turn.json" "$NGINX_DIR/www/api/v3/threads/$THREAD/turns/$TURN"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
   -keyout "$NGINX_DIR/key.pem" -out "$NGINX_DIR/cert.pem" 2>/dev/null
 H2_LOG="$NGINX_DIR/h2.access.log"
+# What a create answers in the background: the thread, then the turn running.
+CREATED_THREAD='{"id":"bench-thread","object":"thread","name":"bench","status":"completed"}'
+CREATED_TURN='{"id":"bench-turn","object":"turn","thread":"bench-thread","status":"running","messages":[]}'
 cat >"$NGINX_DIR/nginx.conf" <<NGINX
 daemon off;
 master_process off;
@@ -326,6 +329,9 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $NGINX_DIR/www;
+    # Creates (section 11): a new thread, and a turn created in any thread.
+    location = /api/v3/threads { return 200 '$CREATED_THREAD'; }
+    location ~ ^/api/v3/threads/[^/]+/turns\$ { return 200 '$CREATED_TURN'; }
   }
   server {
     listen 127.0.0.1:$H2_PORT ssl http2;
@@ -353,6 +359,15 @@ for rep in $(seq "$REPS"); do
   record nginx.floor "$rep" "$("$BIN/bench_calls" floor "${NGINX_ARGS[@]}")"
   record nginx.sdk "$rep" "$("$BIN/bench_calls" sdk "${NGINX_ARGS[@]}")"
   record nginx.async "$rep" "$("$BIN/bench_calls" async "${NGINX_ARGS[@]}")"
+done
+
+log "creates x $CALLS against nginx: libcurl POST floor, create_turn, create_thread_with_turn one request and thread-first ($REPS runs)"
+CREATE_ARGS=(--base-url "$NGINX_URL" --key "$KEY" --thread "$THREAD" --calls "$CALLS")
+for rep in $(seq "$REPS"); do
+  record nginx.create_floor "$rep" "$("$BIN/bench_calls" create-floor "${CREATE_ARGS[@]}")"
+  record nginx.create "$rep" "$("$BIN/bench_calls" create "${CREATE_ARGS[@]}")"
+  record nginx.create_new_one "$rep" "$("$BIN/bench_calls" create-new "${CREATE_ARGS[@]}" --thread-first 0)"
+  record nginx.create_new_first "$rep" "$("$BIN/bench_calls" create-new "${CREATE_ARGS[@]}" --thread-first 1)"
 done
 
 # h2_phase KEY REP COMMAND...: records the command's JSON plus the connections,
