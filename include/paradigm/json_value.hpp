@@ -57,10 +57,10 @@ class PARADIGM_API JsonValue {
   /// A character is not a number: pass a string (`std::string(1, c)`).
   template <class Character, std::enable_if_t<detail::is_character_v<Character>, int> = 0>
   JsonValue(Character) = delete;
-  JsonValue(double value);  // NOLINT(google-explicit-constructor)
-  JsonValue(const char* value);          // NOLINT(google-explicit-constructor)
-  JsonValue(std::string value);          // NOLINT(google-explicit-constructor)
-  JsonValue(std::string_view value);     // NOLINT(google-explicit-constructor)
+  JsonValue(double value);            // NOLINT(google-explicit-constructor)
+  JsonValue(const char* value);       // NOLINT(google-explicit-constructor)
+  JsonValue(std::string value);       // NOLINT(google-explicit-constructor)
+  JsonValue(std::string_view value);  // NOLINT(google-explicit-constructor)
 
   /// Parses JSON text. Throws DecodeError on malformed input.
   static JsonValue parse(std::string_view text);

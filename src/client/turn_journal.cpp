@@ -10,7 +10,6 @@
 #include "client/journal_request.hpp"
 #include "json/model_json.hpp"
 
-
 namespace paradigm::detail {
 
 namespace {

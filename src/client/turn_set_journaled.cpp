@@ -112,8 +112,8 @@ void TurnSet::State::step(Key key) {
 
 void TurnSet::State::create_thread_for(Key key) {
   const Entry entry = snapshot(key);
-  Future<Thread> call =
-      client.async_create_thread(detail::split_new_thread(entry.request).first, detail::call_in(own_call, entry.span));
+  Future<Thread> call = client.async_create_thread(detail::split_new_thread(entry.request).first,
+                                                   detail::call_in(own_call, entry.span));
   remember(key, call);
   std::weak_ptr<State> weak = shared_from_this();
   call.then([weak, key](const Future<Thread>& created) {

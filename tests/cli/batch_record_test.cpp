@@ -17,7 +17,8 @@ constexpr int kInputs = 100;
 constexpr int kConcurrency = 50;
 
 json turn_json(const std::string& thread, const std::string& id, const std::string& status) {
-  json turn = {{"id", id}, {"thread", thread}, {"status", status}, {"object", "turn"}, {"messages", json::array()}};
+  json turn = {
+      {"id", id}, {"thread", thread}, {"status", status}, {"object", "turn"}, {"messages", json::array()}};
   if (status == "completed") {
     turn["messages"].push_back(
         {{"id", "m1"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", "Answer " + id}}}}});
@@ -61,10 +62,10 @@ TEST(BatchRecord, KeepsFiftyTurnsInFlightWhileRecording) {
   server.on_new_turn([&barrier](const httplib::Request&, httplib::Response& res) {
     res.set_content(barrier.create().dump(), "application/json");
   });
-  server.routes().Get(R"(/api/v3/threads/([^/]+)/turns/([^/]+))",
-                      [&barrier](const httplib::Request& req, httplib::Response& res) {
-                        res.set_content(barrier.poll(req.matches[1], req.matches[2]).dump(), "application/json");
-                      });
+  server.routes().Get(R"(/api/v3/threads/([^/]+)/turns/([^/]+))", [&barrier](const httplib::Request& req,
+                                                                             httplib::Response& res) {
+    res.set_content(barrier.poll(req.matches[1], req.matches[2]).dump(), "application/json");
+  });
   server.start();
   ScratchDirectory scratch;
   std::string questions;
@@ -73,8 +74,8 @@ TEST(BatchRecord, KeepsFiftyTurnsInFlightWhileRecording) {
   write_text(scratch.path() / "questions.txt", questions);
 
   const CliRun run = run_cli(scratch.path(), server.url(),
-                             {"--timeout", "60", "--record", "session.jsonl", "batch", "questions.txt", "-o", "answers.jsonl",
-                              "--concurrency", std::to_string(kConcurrency)});
+                             {"--timeout", "60", "--record", "session.jsonl", "batch", "questions.txt", "-o",
+                              "answers.jsonl", "--concurrency", std::to_string(kConcurrency)});
   ASSERT_EQ(run.exit_code, 0) << run.output << read_text(scratch.path() / "answers.jsonl");
   EXPECT_EQ(barrier.peak(), kConcurrency);
   std::istringstream answers(read_text(scratch.path() / "answers.jsonl"));

@@ -77,7 +77,8 @@ class TestServer {
       if (address.sin_family != AF_INET || ntohs(address.sin_port) != port_) continue;
       int listening = 0;
       socklen_t size = sizeof(listening);
-      if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0 && listening) ::listen(fd, 1024);
+      if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0 && listening)
+        ::listen(fd, 1024);
     }
   }
 

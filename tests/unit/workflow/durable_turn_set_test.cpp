@@ -141,7 +141,8 @@ TEST_F(DurableTurnSetCalls, ACreateTheClientCouldNotConfirmIsFoundByTheJournalsN
   server()
       .expect("POST", "/api/v3/threads", json_answer(thread("t1")))
       .expect("POST", "/api/v3/threads/t1/turns", failure(TransferError::reset));
-  for (int look = 0; look < 3; ++look) server().expect("GET", kSdkLookup, json_answer(404, "{}"));
+  for (int look = 0; look < 3; ++look)
+    server().expect("GET", kSdkLookup, json_answer(404, "{}"));
   server()
       .expect("GET", "/api/v3/threads/t1/turns", json_answer(page({turn_json("u1", "running")})))
       .expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "completed", "Paris")));

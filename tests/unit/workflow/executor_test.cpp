@@ -131,6 +131,30 @@ TEST_F(Executors, AnErrorReachesTheContinuationOnTheExecutor) {
   EXPECT_TRUE(not_found.get());
 }
 
+TEST_F(Executors, AWaitsDeadlineReachesTheContinuationOnTheExecutor) {
+  // Polls at 0 and 0.6 s, and a last one at the deadline.
+  for (int poll = 0; poll < 3; ++poll)
+    server().expect("GET", "/api/v3/threads/t1/turns/u1", json_answer(turn("u1", "running")));
+  WaitOptions wait;
+  wait.policy = WaitPolicy{};
+  wait.policy->initial_interval = milliseconds(600);
+  wait.deadline = seconds(1);
+  std::atomic<int> runs{0};
+  Future<bool> timed_out = client().async_wait_for_turn("t1", "u1", wait).then([&](Future<Turn> done) {
+    ++runs;
+    try {
+      done.get();
+    } catch (const WaitTimeoutError&) {
+      return true;
+    }
+    return false;
+  });
+  EXPECT_FALSE(timed_out.wait_for(milliseconds(50))) << "ran before the queue did";
+  ASSERT_TRUE(queue.run_until([&] { return timed_out.ready(); }));
+  EXPECT_TRUE(timed_out.get());
+  EXPECT_EQ(runs.load(), 1);
+}
+
 TEST_F(Executors, ACancelledCallsContinuationRunsOnTheExecutorWithCancelledError) {
   auto transport = std::make_shared<ScriptedTransport>();
   std::promise<void> polled;
