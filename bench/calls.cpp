@@ -7,6 +7,7 @@
 //   bench_calls async ...                     one async_get_turn at a time, waited for
 //   bench_calls async-inflight ... [--inflight 8]   that many async calls at once
 //   bench_calls create-floor --base-url URL --thread T [--calls 5000]   libcurl POSTs of a follow-up
+//   bench_calls create-floor-callback ...   the same, the body read through a callback
 //   bench_calls create ...        create_turn (a follow-up, background): one request
 //   bench_calls create-new ... [--thread-first 1|0]   create_thread_with_turn (background):
 //                                 thread-first (two requests, the default) or one request
@@ -20,11 +21,22 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 namespace {
+
+std::size_t read_body(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto& unread = *static_cast<std::string_view*>(user);
+  const std::size_t taken = std::min(unread.size(), size * count);
+  std::memcpy(buffer, unread.data(), taken);
+  unread.remove_prefix(taken);
+  return taken;
+}
 
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* user) {
   static_cast<std::string*>(user)->append(data, size * count);
@@ -54,10 +66,18 @@ class Floor {
   Floor(const Floor&) = delete;
   Floor& operator=(const Floor&) = delete;
 
-  /// POSTs `body` (libcurl pointed at it, as a hand-written client does).
-  const std::string& post(const std::string& body) {
-    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.c_str());
+  /// POSTs `body`: libcurl pointed at it, as a hand-written client does, or
+  /// (`through_callback`) read through a callback, as the SDK sends a create.
+  const std::string& post(const std::string& body, bool through_callback) {
     curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    if (through_callback) {
+      unread_ = body;
+      curl_easy_setopt(easy_, CURLOPT_POST, 1L);
+      curl_easy_setopt(easy_, CURLOPT_READFUNCTION, &read_body);
+      curl_easy_setopt(easy_, CURLOPT_READDATA, &unread_);
+    } else {
+      curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.c_str());
+    }
     return get();
   }
 
@@ -76,6 +96,7 @@ class Floor {
   CURL* easy_ = nullptr;
   curl_slist* headers_ = nullptr;
   std::string body_;
+  std::string_view unread_;
 };
 
 // What a create sends: a question of about 100 bytes, in the background.
@@ -180,13 +201,13 @@ void run(const bench::Args& args) {
     }
     for (auto& each : window)
       checksum += each.get().messages.size();
-  } else if (mode == "create-floor") {
+  } else if (mode == "create-floor" || mode == "create-floor-callback") {
     Floor floor(args.get("base-url") + "/api/v3/threads/" + args.get("thread") + "/turns",
                 args.get("key", "test-key"));
     const std::string body = paradigm::to_json(create_request());
     start = bench::steady_ns();
     for (long long i = 0; i < calls; ++i)
-      checksum += nlohmann::json::parse(floor.post(body))["id"].get<std::string>().size();
+      checksum += nlohmann::json::parse(floor.post(body, mode == "create-floor-callback"))["id"].get<std::string>().size();
   } else if (mode == "create") {
     auto client = bench::client_for(args);
     const std::string thread = args.get("thread");

@@ -331,6 +331,7 @@ http {
     root $NGINX_DIR/www;
     # Creates (section 11): a new thread, and a turn created in any thread.
     location = /api/v3/threads { return 200 '$CREATED_THREAD'; }
+    location = /api/v3/threads/turns { return 200 '$CREATED_TURN'; }
     location ~ ^/api/v3/threads/[^/]+/turns\$ { return 200 '$CREATED_TURN'; }
   }
   server {
@@ -361,10 +362,11 @@ for rep in $(seq "$REPS"); do
   record nginx.async "$rep" "$("$BIN/bench_calls" async "${NGINX_ARGS[@]}")"
 done
 
-log "creates x $CALLS against nginx: libcurl POST floor, create_turn, create_thread_with_turn one request and thread-first ($REPS runs)"
+log "creates x $CALLS against nginx: libcurl POST floors (body pointed at, read through a callback), create_turn, create_thread_with_turn one request and thread-first ($REPS runs)"
 CREATE_ARGS=(--base-url "$NGINX_URL" --key "$KEY" --thread "$THREAD" --calls "$CALLS")
 for rep in $(seq "$REPS"); do
   record nginx.create_floor "$rep" "$("$BIN/bench_calls" create-floor "${CREATE_ARGS[@]}")"
+  record nginx.create_floor_callback "$rep" "$("$BIN/bench_calls" create-floor-callback "${CREATE_ARGS[@]}")"
   record nginx.create "$rep" "$("$BIN/bench_calls" create "${CREATE_ARGS[@]}")"
   record nginx.create_new_one "$rep" "$("$BIN/bench_calls" create-new "${CREATE_ARGS[@]}" --thread-first 0)"
   record nginx.create_new_first "$rep" "$("$BIN/bench_calls" create-new "${CREATE_ARGS[@]}" --thread-first 1)"
