@@ -12,7 +12,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 namespace paradigm::testing {
@@ -132,13 +131,22 @@ const json* attribute(const json& span, const std::string& key) {
   return nullptr;
 }
 
-bool is_hex(const json& value, std::size_t digits) {
-  return value.is_string() &&
-         std::regex_match(value.get<std::string>(), std::regex("[0-9a-f]{" + std::to_string(digits) + "}"));
+// Plain character checks, not std::regex: compiling one reads libstdc++'s
+// ctype cache, which the mock's (uninstrumented) HTTP threads fill, and
+// ThreadSanitizer reports that benign race.
+bool all_of(const std::string& text, const char* allowed) {
+  return text.find_first_not_of(allowed) == std::string::npos;
 }
 
-bool is_nanos(const json& value) {
-  return value.is_string() && std::regex_match(value.get<std::string>(), std::regex("[1-9][0-9]{18}"));
+bool is_hex(const json& value, std::size_t digits) {
+  return value.is_string() && value.get<std::string>().size() == digits &&
+         all_of(value.get<std::string>(), "0123456789abcdef");
+}
+
+bool is_nanos(const json& value) {  // 19 digits: a time since 2001 in nanoseconds
+  if (!value.is_string()) return false;
+  const std::string text = value.get<std::string>();
+  return text.size() == 19 && text[0] != '0' && all_of(text, "0123456789");
 }
 
 class OtlpExport : public MockTest {};
