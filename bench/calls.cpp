@@ -207,7 +207,9 @@ void run(const bench::Args& args) {
     const std::string body = paradigm::to_json(create_request());
     start = bench::steady_ns();
     for (long long i = 0; i < calls; ++i)
-      checksum += nlohmann::json::parse(floor.post(body, mode == "create-floor-callback"))["id"].get<std::string>().size();
+      checksum += nlohmann::json::parse(floor.post(body, mode == "create-floor-callback"))["id"]
+                      .get<std::string>()
+                      .size();
   } else if (mode == "create") {
     auto client = bench::client_for(args);
     const std::string thread = args.get("thread");
