@@ -16,16 +16,6 @@ namespace {
 constexpr int kInputs = 100;
 constexpr int kConcurrency = 50;
 
-json turn_json(const std::string& thread, const std::string& id, const std::string& status) {
-  json turn = {
-      {"id", id}, {"thread", thread}, {"status", status}, {"object", "turn"}, {"messages", json::array()}};
-  if (status == "completed") {
-    turn["messages"].push_back(
-        {{"id", "m1"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", "Answer " + id}}}}});
-  }
-  return turn;
-}
-
 // Turns the server has created and not yet reported finished; the most at once.
 class Barrier {
  public:
@@ -33,13 +23,13 @@ class Barrier {
     std::lock_guard<std::mutex> lock(mutex_);
     const std::string n = std::to_string(++created_);
     peak_ = std::max(peak_, ++running_);
-    return turn_json("t" + n, "u" + n, "running");
+    return turn_json("t" + n, "u" + n, "q", "");
   }
   json poll(const std::string& thread, const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (created_ < kConcurrency) return turn_json(thread, id, "running");
+    if (created_ < kConcurrency) return turn_json(thread, id, "q", "");
     if (finished_.insert(id).second) --running_;
-    return turn_json(thread, id, "completed");
+    return turn_json(thread, id, "q", "Answer " + id);
   }
   int peak() {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -18,16 +18,6 @@ using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-json completed_turn(const std::string& id, const std::string& answer) {
-  return {{"id", id},
-          {"thread", "t1"},
-          {"status", "completed"},
-          {"object", "turn"},
-          {"messages",
-           {{{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", "q"}}}}},
-            {{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", answer}}}}}}}};
-}
-
 class CliOptions : public ::testing::Test {
  protected:
   CliOptions() {
@@ -41,7 +31,7 @@ class CliOptions : public ::testing::Test {
         std::lock_guard<std::mutex> lock(mutex);
         last_body = req.body;
       }
-      res.set_content(completed_turn("u" + std::to_string(n), "answer " + std::to_string(n)).dump(),
+      res.set_content(turn_json("t1", "u" + std::to_string(n), "q", "answer " + std::to_string(n)).dump(),
                       "application/json");
     };
     server.on_new_turn(answer);

@@ -13,21 +13,12 @@
 namespace paradigm_cli_test {
 namespace {
 
-json completed_turn(const std::string& id) {
-  return {{"id", id},
-          {"thread", "t1"},
-          {"status", "completed"},
-          {"object", "turn"},
-          {"messages",
-           {{{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", "q"}}}}},
-            {{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", "answer"}}}}}}}};
-}
-
 class CliOtlp : public ::testing::Test {
  protected:
   CliOtlp() {
     server.on_new_turn([this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(completed_turn("u" + std::to_string(++turns)).dump(), "application/json");
+      res.set_content(turn_json("t1", "u" + std::to_string(++turns), "q", "answer").dump(),
+                      "application/json");
     });
     const auto collect = [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> lock(mutex);

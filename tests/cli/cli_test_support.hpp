@@ -162,6 +162,23 @@ inline CliRun run_cli(const fs::path& directory, const std::string& base_url,
   return run;
 }
 
+/// A turn of `thread` asking `query`; completed with `answer`, or running
+/// (without an answer) when `answer` is empty.
+inline json turn_json(const std::string& thread, const std::string& id, const std::string& query,
+                      const std::string& answer) {
+  json turn = {
+      {"id", id},
+      {"thread", thread},
+      {"status", answer.empty() ? "running" : "completed"},
+      {"object", "turn"},
+      {"messages", {{{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", query}}}}}}}};
+  if (!answer.empty()) {
+    turn["messages"].push_back(
+        {{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", answer}}}}});
+  }
+  return turn;
+}
+
 /// A completed turn whose one tool call produced `file_artifacts`.
 inline json turn_with_artifacts(const json& file_artifacts) {
   return {{"id", "u1"},

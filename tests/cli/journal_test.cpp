@@ -15,17 +15,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-json completed_turn(const std::string& thread, const std::string& id, const std::string& query) {
-  return {
-      {"id", id},
-      {"thread", thread},
-      {"status", "completed"},
-      {"object", "turn"},
-      {"messages",
-       {{{"id", "m1"}, {"role", "user"}, {"parts", {{{"type", "text"}, {"text", query}}}}},
-        {{"id", "m2"}, {"role", "assistant"}, {"parts", {{{"type", "text"}, {"text", "About " + query}}}}}}}};
-}
-
 class BatchJournal : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,7 +27,7 @@ class BatchJournal : public ::testing::Test {
                            const std::string thread = req.matches[1];
                            const std::string query = json::parse(req.body).value("query", "");
                            std::lock_guard<std::mutex> lock(mutex);
-                           turns[thread] = completed_turn(thread, "u" + thread.substr(1), query);
+                           turns[thread] = turn_json(thread, "u" + thread.substr(1), query, "About " + query);
                            res.set_content(turns[thread].dump(), "application/json");
                          });
     server.routes().Get(R"(/api/v3/threads/([^/]+)/turns/([^/]+))",
