@@ -17,29 +17,36 @@ RequestSpec turn_creation(std::string path, std::string body) {
 
 // The thread first, then the turn in it: a lost answer is then looked up in
 // a thread that holds this turn alone, however many identical queries are in
-// flight. An empty thread left by a create that failed is harmless, so the
-// thread's POST is retried like a read.
+// flight.
 void create_in_new_thread(const CallPtr& call, const TurnRequest& request, CreateOptions create,
                           Callback<Turn> done) {
   auto [thread, turn] = split_new_thread(request);
   std::string turn_json = turn_body(call->context(), turn, false);
-  RequestSpec thread_spec =
-      write_request("POST", paths::kThreads, dump_request(encode(thread)), RequestSafety::idempotent);
-  thread_spec.headers.emplace_back("Idempotency-Key", new_idempotency_key());
   auto on_thread = [call, turn_json = std::move(turn_json), background = request.background.value_or(false),
-                    create = std::move(create), done](Result<Thread> created) mutable {
-    if (forward_error(created, done)) return;
-    const std::string& thread_id = created.value().id;
+                    create = std::move(create), done](Result<std::string> thread_id) mutable {
+    if (forward_error(thread_id, done)) return;
     Result<RequestSpec> spec =
-        capture([&] { return turn_creation(paths::turns(thread_id), std::move(turn_json)); });
+        capture([&] { return turn_creation(paths::turns(thread_id.value()), std::move(turn_json)); });
     if (forward_error(spec, done)) return;
-    create_turn_at(call, std::move(spec).value(), CreateTarget{thread_id, std::nullopt}, background,
+    create_turn_at(call, std::move(spec).value(), CreateTarget{thread_id.value(), std::nullopt}, background,
                    std::move(create), std::move(done));
   };
-  fetch<Thread>(call, std::move(thread_spec), std::move(on_thread));
+  create_thread_for_turn(call, thread, std::move(on_thread));
 }
 
 }  // namespace
+
+// An empty thread left by a create that failed is harmless, so the thread's
+// POST is retried like a read.
+void create_thread_for_turn(const CallPtr& call, const ThreadRequest& thread, Callback<std::string> done) {
+  RequestSpec spec =
+      write_request("POST", paths::kThreads, dump_request(encode(thread)), RequestSafety::idempotent);
+  spec.headers.emplace_back("Idempotency-Key", new_idempotency_key());
+  fetch<Thread>(call, std::move(spec), [done = std::move(done)](Result<Thread> created) {
+    if (forward_error(created, done)) return;
+    done(std::move(created.value().id));
+  });
+}
 
 void start_operation(const CallPtr& call, const ops::CreateThreadWithTurn& op, Callback<Turn> done) {
   // Releases before Wise Wolf required a chat_setting_id to create a bare
@@ -55,9 +62,8 @@ void start_operation(const CallPtr& call, const ops::CreateThreadWithTurn& op, C
 
 void start_operation(const CallPtr& call, const ops::CreateTurn& op, Callback<Turn> done) {
   RequestSpec spec = turn_creation(paths::turns(op.thread_id), turn_body(call->context(), op.request, false));
-  CreateTarget target{std::string(op.thread_id), op.request.query.value_or("")};
-  create_turn_at(call, std::move(spec), std::move(target), op.request.background.value_or(false), op.create,
-                 std::move(done));
+  create_turn_at(call, std::move(spec), follow_up_target(op.thread_id, op.request),
+                 op.request.background.value_or(false), op.create, std::move(done));
 }
 
 void start_operation(const CallPtr& call, const ops::GetTurn& op, Callback<Turn> done) {

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "json/model_json.hpp"
 #include "trace/hooks.hpp"
+#include "workflow/lost_create.hpp"
 #include "workflow/operations.hpp"
 #include "workflow/paths.hpp"
 #include "workflow/send.hpp"
@@ -56,28 +57,37 @@ StreamHandler with_progress(const StreamHandler& handler, const ProgressPtr& pro
 
 class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
  public:
-  StreamedTurn(CallPtr call, std::string thread_id, RequestSpec spec, std::optional<std::string> query,
-               const StreamHandler& handler, StreamOptions stream, Callback<Turn> done)
+  StreamedTurn(CallPtr call, RequestSpec spec, CreateTarget target, const StreamHandler& handler,
+               StreamOptions stream, Callback<Turn> done)
       : call_(std::move(call)),
-        thread_id_(std::move(thread_id)),
+        thread_id_(target.thread_id),
         spec_(std::move(spec)),
-        query_(std::move(query)),
+        query_(target.query),
         stream_(std::move(stream)),
         progress_(progress_for(stream_.waiting)),
         sink_(trace_stream_events(*call_, with_progress(handler, progress_)),
               call_->context().options().max_response_bytes,
               [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
-        done_(std::move(done)) {}
+        done_(std::move(done)) {
+    std::string key = add_idempotency_key(call_, spec_);
+    lost_ = std::make_shared<LostCreate>(call_, spec_, std::move(target), std::move(key));
+  }
 
   void start() {
     trace_stream_start(*call_);
+    send_create();
+  }
+
+ private:
+  // Sent again only when the server certainly has no turn from it.
+  void send_create() {
+    lost_->sending();
     send(call_, spec_, sink_,
          [self = shared_from_this()](Result<Reply> reply) { self->on_reply(std::move(reply)); });
   }
 
- private:
   void on_reply(Result<Reply> reply) {
-    if (forward_error(reply, done_)) return;
+    if (!reply.ok()) return after_failure(reply.error());
     trace_stream_end(*call_, reply.value().kind, reply.value().error, sink_.events());
     if (reply.value().kind == OutcomeKind::completed) {
       Result<Done> finished = capture([&] {
@@ -107,6 +117,17 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
             StreamError(self->spec_.describe() + ": the stream ended (" + to_string(self->broken_with_) +
                         ") before naming its turn, and the thread holds no turn for this query")));
       }
+      self->call_->note_turn(turn.value()->thread, turn.value()->id);
+      settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->progress_, self->done_);
+    });
+  }
+
+  // Nothing came back: the turn the server may hold is waited for (its
+  // events went with the connection), or the create is sent again.
+  void after_failure(std::exception_ptr error) {
+    lost_->after_failure(std::move(error), [self = shared_from_this()](Result<std::optional<Turn>> turn) {
+      if (forward_error(turn, self->done_)) return;
+      if (!turn.value()) return self->send_create();
       self->call_->note_turn(turn.value()->thread, turn.value()->id);
       settle(self->call_, std::move(*turn.value()), self->stream_.waiting, self->progress_, self->done_);
     });
@@ -171,42 +192,47 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
   StreamSink sink_;
   Callback<Turn> done_;
   TransferError broken_with_ = TransferError::none;
+  std::shared_ptr<LostCreate> lost_;
 };
 
-}  // namespace
-
-void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Turn> done) {
-  if (!op.on_event) throw InvalidRequestError("stream_turn: the event handler is empty");
-  RequestSpec spec = write_request("POST", paths::turns(op.thread_id),
-                                   turn_body(call->context(), op.request, true), RequestSafety::unsafe);
+// The stream's POST, and where its turn goes.
+void stream_in(const CallPtr& call, CreateTarget target, const TurnRequest& request,
+               const StreamHandler& on_event, StreamOptions stream, Callback<Turn> done) {
+  RequestSpec spec = write_request("POST", paths::turns(target.thread_id),
+                                   turn_body(call->context(), request, true), RequestSafety::unsafe);
   // No total limit, so the stall clock runs from the start: a stream begins
   // at once (the turn is created, then reported), and a server that never
   // answers must not hold the call forever.
   spec.streamed = true;
   spec.accept = "text/event-stream";
-  std::make_shared<StreamedTurn>(call, op.thread_id, std::move(spec), op.request.query, op.on_event,
-                                 op.stream, std::move(done))
+  std::make_shared<StreamedTurn>(call, std::move(spec), std::move(target), on_event, std::move(stream),
+                                 std::move(done))
       ->start();
+}
+
+}  // namespace
+
+void start_operation(const CallPtr& call, const ops::StreamTurn& op, Callback<Turn> done) {
+  if (!op.on_event) throw InvalidRequestError("stream_turn: the event handler is empty");
+  stream_in(call, follow_up_target(op.thread_id, op.request), op.request, op.on_event, op.stream,
+            std::move(done));
 }
 
 void start_operation(const CallPtr& call, const ops::StreamThreadWithTurn& op, Callback<Turn> done) {
   if (!op.on_event) throw InvalidRequestError("stream_thread_with_turn: the event handler is empty");
-  auto [thread, turn_request] = split_new_thread(op.request);
-  ops::StreamTurn turn;
-  turn.request = std::move(turn_request);
-  turn.on_event = op.on_event;
-  turn.stream = op.stream;
-  ops::CreateThread create;
-  create.request = std::move(thread);
-  start_operation(call, create, [call, turn = std::move(turn), done](Result<Thread> created) mutable {
-    if (forward_error(created, done)) return;
-    turn.thread_id = created.value().id;
-    Result<Done> started = capture([&] {
-      start_operation(call, turn, done);
-      return Done{};
-    });
-    if (!started.ok()) done(started.error());
-  });
+  auto [thread, turn] = split_new_thread(op.request);
+  // The thread is made for this turn: any turn found in it is this one.
+  create_thread_for_turn(call, thread,
+                         [call, turn = std::move(turn), on_event = op.on_event, stream = op.stream,
+                          done](Result<std::string> thread_id) mutable {
+                           if (forward_error(thread_id, done)) return;
+                           Result<Done> started = capture([&] {
+                             stream_in(call, CreateTarget{thread_id.value(), std::nullopt}, turn, on_event,
+                                       std::move(stream), done);
+                             return Done{};
+                           });
+                           if (!started.ok()) done(started.error());
+                         });
 }
 
 }  // namespace paradigm::detail

@@ -10,6 +10,7 @@
 
 #include "workflow/context.hpp"
 #include "workflow/fetch.hpp"
+#include "workflow/lost_create.hpp"
 #include "workflow/result.hpp"
 #include "workflow/turn_progress.hpp"
 
@@ -34,14 +35,9 @@ std::string new_idempotency_key();
 /// thread-level fields) and the turn in it (without them).
 std::pair<ThreadRequest, TurnRequest> split_new_thread(const TurnRequest& request);
 
-/// Where a create puts its turn, to find it again when the answer is lost.
-struct CreateTarget {
-  /// The thread ("" for a new one: then a lost answer cannot be looked up).
-  std::string thread_id;
-  /// The query to recognise the turn by among the thread's; none when the
-  /// thread was made for this turn (any turn in it is this one).
-  std::optional<std::string> query;
-};
+/// POST /api/v3/threads for a new thread's first turn (`thread` from
+/// split_new_thread), retried like a read; `done` gets the thread's id.
+void create_thread_for_turn(const CallPtr& call, const ThreadRequest& thread, Callback<std::string> done);
 
 /// Sends a turn-creating `spec` with an Idempotency-Key and, unless the turn
 /// is finished, the request is `background` or `create.wait` is false, waits

@@ -104,7 +104,10 @@ TEST_F(ExactlyOnce, ALostCreateTheServerCannotBeAskedAboutIsUnconfirmedNotRepeat
   } catch (const UnconfirmedTurnError& e) {
     EXPECT_EQ(e.thread_id(), first.thread);
     EXPECT_EQ(e.idempotency_key().size(), 36u);
-    EXPECT_NE(std::string(e.what()).find("may have been created"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("may have been created in thread " + first.thread),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find(e.idempotency_key()), std::string::npos) << e.what();
   }
   server.refuse_connections(std::chrono::milliseconds(0));
   ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
@@ -130,6 +133,56 @@ TEST_F(ExactlyOnce, ALostCreateIsFoundOnceTheServerIsBack) {
   const Turn second = api.create_turn(first.thread, ask("second"));
   EXPECT_EQ(server.turns_created_for_query("second"), 1);
   EXPECT_EQ(second.id, server.created_turns().back().turn_id);
+}
+
+// A streamed create is a create too: its lost answer is looked up among the
+// thread's turns, and the turn found is waited for (its events are gone with
+// the connection); none found, it is sent again with the same key
+// (Streaming.ADropBeforeAnyEventIsSentAgainOnceTheServerShowsNoTurn).
+bool every_event(const StreamEvent&) {
+  return true;
+}
+
+TEST_F(ExactlyOnce, AStreamedFollowUpClosedAfterHandlingIsFoundNotRepeated) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));  // leaves a connection in the pool
+  close_after_handling(kFollowUpPath);
+  const Turn second = api.stream_turn(first.thread, ask("second"), every_event);
+  ASSERT_EQ(server.turns_created_for_query("second"), 1);
+  EXPECT_EQ(second.id, server.created_turns().back().turn_id)
+      << "the turn the server created is the one returned";
+  EXPECT_TRUE(second.is_terminal());
+}
+
+TEST_F(ExactlyOnce, AStreamInANewThreadClosedAfterHandlingIsFoundNotRepeated) {
+  ThreadsClient api = client();
+  api.list_threads();
+  close_after_handling(kFollowUpPath);  // the turn's POST, not the thread's
+  const Turn turn = api.stream_thread_with_turn(ask("only once"), every_event);
+  ASSERT_EQ(server.turns_created_for_query("only once"), 1);
+  EXPECT_EQ(turn.id, server.created_turns().back().turn_id);
+  EXPECT_TRUE(turn.is_terminal());
+}
+
+TEST_F(ExactlyOnce, AStreamedCreateTheServerCannotBeAskedAboutIsUnconfirmedNotRepeated) {
+  ThreadsClient api = client();
+  const Turn first = api.create_thread_with_turn(ask("first"));
+  close_after_handling(kFollowUpPath);
+  bool refused = false;
+  clock->on_sleep([&](std::size_t) {
+    if (!std::exchange(refused, true)) server.refuse_connections(std::chrono::minutes(10));
+  });
+  try {
+    api.stream_turn(first.thread, ask("second"), every_event);
+    FAIL() << "no UnconfirmedTurnError";
+  } catch (const UnconfirmedTurnError& e) {
+    EXPECT_EQ(e.thread_id(), first.thread);
+    EXPECT_EQ(e.idempotency_key().size(), 36u);
+  }
+  server.refuse_connections(std::chrono::milliseconds(0));
+  ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
+  EXPECT_EQ(server.turns_created_for_query("second"), 1);
+  EXPECT_EQ(server.requests("POST", "/api/v3/threads/" + first.thread + "/turns").size(), 2u);
 }
 
 }  // namespace

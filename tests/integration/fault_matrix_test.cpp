@@ -14,7 +14,7 @@ namespace {
 using std::chrono::milliseconds;
 
 // How a call behaves under faults: whether repeating it is safe, and what its answer is.
-enum class Kind { read, idempotent_write, turn_creation, other_write, download, stream };
+enum class Kind { read, idempotent_write, turn_creation, other_write, download };
 // `bytes`: held in memory; `file`: written to a file; `sink`: bytes handed to the caller as
 // they come (never taken back, so never retried once given).
 enum class Body { object, array, ignored, bytes, file, sink, sse };
@@ -282,7 +282,7 @@ const std::vector<Call>& calls() {
          const std::string thread = setup.create_thread().id;
          return [thread](ThreadsClient& c, const CallOptions& o) { c.create_turn(thread, ask("hi"), {}, o); };
        }},
-      {"stream_turn", Kind::stream, Body::sse, "POST", "/api/v3/threads/[^/]+/turns",
+      {"stream_turn", Kind::turn_creation, Body::sse, "POST", "/api/v3/threads/[^/]+/turns",
        [](ThreadsClient& setup, mock::MockServer&) -> Action {
          const std::string thread = setup.create_thread().id;
          return [thread](ThreadsClient& c, const CallOptions& o) {
@@ -468,7 +468,7 @@ TEST_P(FaultMatrix, Cell) {
       EXPECT_EQ(clock->sleeps().front(), *expect.first_pause);
     }
   }
-  if (call().kind == Kind::turn_creation || call().kind == Kind::stream) {
+  if (call().kind == Kind::turn_creation) {
     // A turn is never created twice, and is created when the call succeeds.
     const int created = server.turns_created() - created_before;
     EXPECT_LE(created, 1);

@@ -56,6 +56,8 @@ class StreamLimits : public ::testing::Test {
   std::chrono::steady_clock::duration took{};
 };
 
+// The limit ends the call: no time is left to ask whether the stream made
+// its turn (no event named it), so the error says it may exist.
 TEST_F(StreamLimits, KeepAliveCommentsForeverEndAtTheTotalLimit) {
   const Answer answer = keep_alive_forever();
   hostile::Server server([&answer](const hostile::Request&) -> const Answer& { return answer; });
@@ -65,21 +67,32 @@ TEST_F(StreamLimits, KeepAliveCommentsForeverEndAtTheTotalLimit) {
   try {
     stream(client, call);
     FAIL() << "the stream did not end";
-  } catch (const TimeoutError& e) {
+  } catch (const UnconfirmedTurnError& e) {
     EXPECT_NE(std::string(e.what()).find("total_timeout reached"), std::string::npos) << e.what();
+    EXPECT_EQ(e.thread_id(), "t1");
   }
   EXPECT_LT(took, kFailureBound);
   EXPECT_EQ(server.requests(), 1u);
 }
 
+// Each attempt ends at the per-call limit; the thread's turns (an empty
+// page here) show no turn, and with no retries allowed its error ends the call.
 TEST_F(StreamLimits, APerCallRequestTimeoutEndsAStreamOfKeepAlives) {
-  const Answer answer = keep_alive_forever();
-  hostile::Server server([&answer](const hostile::Request&) -> const Answer& { return answer; });
-  ThreadsClient client(options_for(server));  // the real clock: the limit is real time
+  const Answer stream_answer = keep_alive_forever();
+  Answer no_turns;
+  no_turns.head = hostile::head_of(200, {"Content-Type: application/json"});
+  no_turns.body = R"({"results": [], "count": 0, "next": null, "previous": null})";
+  hostile::Server server([&](const hostile::Request& request) -> const Answer& {
+    return request.method == "GET" ? no_turns : stream_answer;
+  });
+  ClientOptions options = options_for(server);
+  options.retry.max_retries = 0;
+  ThreadsClient client(options);  // the real clock: the limit is real time
   CallOptions call;
   call.request_timeout = milliseconds(1000);
   EXPECT_THROW(stream(client, call), TimeoutError);
   EXPECT_LT(took, kFailureBound);
+  EXPECT_EQ(server.requests(), 2u);  // the stream, then the lookup
 }
 
 // Idle after the first event (the emulator pauses an hour between events):

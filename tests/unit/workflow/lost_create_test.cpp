@@ -62,5 +62,20 @@ TEST_F(LostCreate, TheServerCertainlyWithoutItAfterEveryResendReportsTheLastErro
   EXPECT_THROW(client().create_turn("t1", ask("again")), ServerError);  // no turn was created
 }
 
+// Without a query (a suggested query asked by id), nothing tells the turn
+// apart from the thread's others: it is neither guessed at nor sent again.
+TEST_F(LostCreate, AFollowUpBySuggestedQueryIsUnconfirmedNotSentAgain) {
+  server().expect("POST", kFollowUp, failure(TransferError::reset));
+  TurnRequest request;
+  request.suggested_query_id = 7;
+  try {
+    client().create_turn("t1", request);
+    FAIL() << "no UnconfirmedTurnError";
+  } catch (const UnconfirmedTurnError& e) {
+    EXPECT_EQ(e.thread_id(), "t1");
+    EXPECT_NE(std::string(e.what()).find("cannot be told apart"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace paradigm::testing

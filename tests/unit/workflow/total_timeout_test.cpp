@@ -130,6 +130,34 @@ TEST_F(TotalTimeout, WithoutLimitsOfItsOwnAStreamHasNone) {
   EXPECT_EQ(server().sent().front().total_timeout, milliseconds(0));
 }
 
+// A create cut by the limit may have made its turn: the error says so when
+// the limit passes, not after lookups that have no time left to run.
+TEST_F(TotalTimeout, ACreateCutByTheLimitIsUnconfirmedAtTheLimit) {
+  server().expect("POST", "/api/v3/threads/t1/turns", slow_failure(milliseconds(1000)));
+  CallOptions call;
+  call.total_timeout = milliseconds(1000);
+  const std::string message = message_of([&] {
+    try {
+      client().create_turn("t1", ask(), {}, call);
+    } catch (const UnconfirmedTurnError& e) {
+      EXPECT_EQ(e.thread_id(), "t1");
+      throw;
+    }
+  });
+  EXPECT_NE(message.find("total_timeout reached"), std::string::npos) << message;
+  EXPECT_EQ(scripted.clock->total_slept(), milliseconds(1000));
+}
+
+TEST_F(TotalTimeout, AStreamCutByTheLimitBeforeAnyEventIsUnconfirmedAtTheLimit) {
+  server().expect("POST", "/api/v3/threads/t1/turns", slow_failure(milliseconds(1000)));
+  CallOptions call;
+  call.total_timeout = milliseconds(1000);
+  EXPECT_THROW(client().stream_turn(
+                   "t1", ask(), [](const StreamEvent&) { return true; }, {}, call),
+               UnconfirmedTurnError);
+  EXPECT_EQ(scripted.clock->total_slept(), milliseconds(1000));
+}
+
 TEST_F(TotalTimeout, ADownloadHonoursAPerCallRequestTimeout) {
   ScriptedAnswer bytes;
   bytes.headers.add("Content-Type", "application/octet-stream");
