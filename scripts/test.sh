@@ -13,7 +13,7 @@
 #   3. clang + libc++: library, unit tests, one example (scripts/clang-libcxx.sh);
 #   4. the concurrency tests under ThreadSanitizer, with GCC (the executors, the
 #      application-driven loop, coroutines and Asio, futures, durable turn sets,
-#      exactly-once creates and the OTLP exporter among them).
+#      exactly-once creates and streams, outages and the OTLP exporter among them).
 # The C++20 parts (tests/cxx20, examples/coroutines.cpp and asio_server.cpp)
 # build and run in steps 1 (clang) and 4 (GCC).
 #
@@ -84,6 +84,6 @@ configure_build "$tsan" "${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1"
 cmake --build "$tsan" --parallel "$PARADIGM_JOBS" \
   --target paradigm_integration_tests paradigm_transport_tests paradigm_workflow_tests paradigm_cxx20_async_tests
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PARADIGM_ROOT/tests/tsan.supp" \
-  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Streaming\.CancellationStopsAStreamPromptly|Async|AsyncCalls|AsyncQueue|TurnSets|CurlPool|TlsRelay|Executors|ExternalLoop|Coroutine|Asio|Futures|DurableTurnSet|ExactlyOnce|LostCreate|OtlpExport|Traced)'
+  run_suite "$tsan" -R '^(Concurrency|Client\.OneClientServesEightThreadsAtOnce|Cancellation|SystemClock|Async|AsyncCalls|AsyncQueue|TurnSets|CurlPool|TlsRelay|Executors|ExternalLoop|Coroutine|Asio|Futures|DurableTurnSet|ExactlyOnce|LostCreate|OtlpExport|Traced|OutageWait|Streaming|StreamLimits)'
 
 log "All tests passed"

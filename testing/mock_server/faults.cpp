@@ -1,9 +1,6 @@
 #include "faults.hpp"
 
-#include <arpa/inet.h>
-#include <dirent.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
+#include "connections.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -43,12 +40,6 @@ const char* reason_phrase(int status) {
     default:
       return "Error";
   }
-}
-
-int port_of(const sockaddr_storage& address) {
-  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
-  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
-  return -1;
 }
 
 // Edits the regular answer's body as the fault asks (pad, truncate, replace).
@@ -158,57 +149,20 @@ std::optional<Fault> FaultBook::take(const std::string& method, const std::strin
   return std::nullopt;
 }
 
-namespace {
-
-// Shuts down the server's accepted sockets on `server_port` whose peer port
-// is `peer_port` (-1: every one). cpp-httplib does not hand the sockets to
-// handlers: they are found among the process's descriptors by their ports.
-int shutdown_sockets(int server_port, int peer_port) {
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (!dir) return 0;
-  int done = 0;
-  while (dirent* entry = ::readdir(dir)) {
-    const int fd = std::atoi(entry->d_name);
-    if (fd <= 2) continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t local_length = sizeof(local), peer_length = sizeof(peer);
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
-    // The listening socket has no peer: it is left alone.
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
-    if (port_of(local) == server_port && (peer_port < 0 || port_of(peer) == peer_port)) {
-      ::shutdown(fd, SHUT_RDWR);
-      ++done;
-      if (peer_port >= 0) break;
-    }
-  }
-  ::closedir(dir);
-  return done;
-}
-
-}  // namespace
-
-bool shutdown_connection(const httplib::Request& req, int server_port) {
-  return shutdown_sockets(server_port, req.remote_port) > 0;
-}
-
-void shutdown_connections(int server_port) {
-  shutdown_sockets(server_port, -1);
-}
-
 void answer_with_fault(Context& context, const Fault& fault, const httplib::Request& req,
                        httplib::Response& res, const Handler& normal) {
   if (fault.delay.count() > 0 && !context.pause(fault.delay)) return;
   if (fault.transport == TransportFault::close_before_response) {
-    shutdown_connection(req, context.port);
+    Connections::shutdown_current();
     return;
   }
   if (fault.transport == TransportFault::close_after_handling) {
     normal(req, res);  // the turn is created, and runs on
-    shutdown_connection(req, context.port);
+    Connections::shutdown_current();
     return;
   }
   if (fault.transport == TransportFault::stall_before_response && !context.pause(fault.stall)) {
-    shutdown_connection(req, context.port);
+    Connections::shutdown_current();
     return;
   }
   if (fault.status) {

@@ -1,6 +1,5 @@
 #include "listener.hpp"
 
-#include "faults.hpp"
 #include "worker_pool.hpp"
 
 #include <unistd.h>
@@ -41,6 +40,11 @@ Listener::Listener(const ServerOptions& options, std::shared_ptr<std::atomic<std
   server_->set_tcp_nodelay(true);
   server_->set_read_timeout(10);
   server_->set_write_timeout(30);
+  // Every request's thread holds its connection first, so that it can be closed.
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
+    connections_.adopt(port_, req.remote_port);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   // cpp-httplib hands over its listening socket here, before binding it.
   server_->set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
@@ -68,6 +72,7 @@ BoundAddress Listener::bind(int port) {
 }
 
 void Listener::run() {
+  ran_ = true;
   thread_ = std::thread([this] {
     server_->listen_after_bind();
     thread_done_ = true;
@@ -93,7 +98,7 @@ void Listener::close() {
 void Listener::close_connections() {
   close();
   // A worker waits up to the keep-alive timeout on an idle connection: close them all.
-  if (port_ > 0) shutdown_connections(port_);
+  connections_.shutdown_all();
 }
 
 void Listener::join() {
@@ -101,8 +106,9 @@ void Listener::join() {
 }
 
 void Listener::drop() {
-  if (!thread_.joinable()) {
-    // Bound but never run: cpp-httplib closes its socket only when stopping a running server.
+  if (!ran_) {
+    // Bound but never run: cpp-httplib closes its socket only when stopping a
+    // running server. Once it ran, the number may already be another socket's.
     if (bound_) ::close(listen_socket_);
     bound_ = false;
     return;

@@ -7,6 +7,8 @@
 
 #include <paradigm/testing/mock_server.hpp>
 
+#include "connections.hpp"
+
 #include <httplib.h>
 #include <sys/socket.h>
 
@@ -61,11 +63,13 @@ class Listener {
 
   std::string host_;
   int listen_backlog_;
+  Connections connections_;  // before server_: its workers release them
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   std::atomic<bool> thread_done_{false};
   std::atomic<bool> closed_{false};
   socket_t listen_socket_ = INVALID_SOCKET;
+  bool ran_ = false;    // run() was called: the socket is cpp-httplib's to close
   bool bound_ = false;  // listen_socket_ is the bound one (a failed bind closes its socket)
   int port_ = 0;
 };

@@ -3,6 +3,7 @@
 
 #include <paradigm/testing/mock_server.hpp>
 
+#include "connections.hpp"
 #include "context.hpp"
 #include "faults.hpp"
 #include "lifecycle.hpp"
@@ -74,7 +75,7 @@ struct MockServer::Impl {
       res.set_header("x-request-id", request_id);
       log.record(req, request_id);
       if (!context.admit()) {
-        shutdown_connection(req, context.port);
+        Connections::shutdown_current();
         return;
       }
       const Handler checked = [this, &handler](const httplib::Request& r, httplib::Response& s) {

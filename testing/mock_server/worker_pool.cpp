@@ -1,5 +1,7 @@
 #include "worker_pool.hpp"
 
+#include "connections.hpp"
+
 #include <algorithm>
 
 namespace paradigm::mock {
@@ -46,7 +48,8 @@ void WorkerPool::work() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job();
+    job();  // one connection, from accept to close
+    Connections::release_current();
   }
 }
 
