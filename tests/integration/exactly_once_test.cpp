@@ -5,6 +5,7 @@
 // such turn twice; the server's store is the judge here, not the client.
 #include "support/mock_fixture.hpp"
 
+#include <functional>
 #include <utility>
 
 namespace paradigm::testing {
@@ -22,6 +23,34 @@ class ExactlyOnce : public MockTest {
     fault.transport = mock::TransportFault::close_after_handling;
     fault.times = times;
     server.add_fault(fault);
+  }
+
+  // `create_second` asks "second" in a thread; its answer is lost and the
+  // server refuses connections from the first pause on.
+  void expect_unconfirmed(const std::function<void(ThreadsClient&, const std::string&)>& create_second) {
+    ThreadsClient api = client();
+    const Turn first = api.create_thread_with_turn(ask("first"));
+    close_after_handling(kFollowUpPath);
+    bool refused = false;
+    clock->on_sleep([&](std::size_t) {
+      if (!std::exchange(refused, true)) server.refuse_connections(std::chrono::minutes(10));
+    });
+    try {
+      create_second(api, first.thread);
+      FAIL() << "no UnconfirmedTurnError";
+    } catch (const UnconfirmedTurnError& e) {
+      EXPECT_EQ(e.thread_id(), first.thread);
+      EXPECT_EQ(e.idempotency_key().size(), 36u);
+      const std::string message = e.what();
+      EXPECT_NE(message.find("may have been created in thread " + first.thread), std::string::npos)
+          << message;
+      EXPECT_NE(message.find(e.idempotency_key()), std::string::npos) << message;
+    }
+    server.refuse_connections(std::chrono::milliseconds(0));
+    ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
+    EXPECT_EQ(server.turns_created_for_query("second"), 1);
+    // The first turn's create and the second's, never sent again.
+    EXPECT_EQ(server.requests("POST", "/api/v3/threads/" + first.thread + "/turns").size(), 2u);
   }
 };
 
@@ -91,29 +120,8 @@ TEST_F(ExactlyOnce, EveryCreateCarriesAnIdempotencyKeyKeptAcrossItsResends) {
 // While the server cannot be asked, a create whose answer was lost is never
 // sent again: the error says the turn may exist, and where.
 TEST_F(ExactlyOnce, ALostCreateTheServerCannotBeAskedAboutIsUnconfirmedNotRepeated) {
-  ThreadsClient api = client();
-  const Turn first = api.create_thread_with_turn(ask("first"));
-  close_after_handling(kFollowUpPath);
-  bool refused = false;
-  clock->on_sleep([&](std::size_t) {
-    if (!std::exchange(refused, true)) server.refuse_connections(std::chrono::minutes(10));
-  });
-  try {
-    api.create_turn(first.thread, ask("second"));
-    FAIL() << "no UnconfirmedTurnError";
-  } catch (const UnconfirmedTurnError& e) {
-    EXPECT_EQ(e.thread_id(), first.thread);
-    EXPECT_EQ(e.idempotency_key().size(), 36u);
-    EXPECT_NE(std::string(e.what()).find("may have been created in thread " + first.thread),
-              std::string::npos)
-        << e.what();
-    EXPECT_NE(std::string(e.what()).find(e.idempotency_key()), std::string::npos) << e.what();
-  }
-  server.refuse_connections(std::chrono::milliseconds(0));
-  ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
-  EXPECT_EQ(server.turns_created_for_query("second"), 1);
-  EXPECT_EQ(server.requests("POST", "/api/v3/threads/" + first.thread + "/turns").size(),
-            2u);  // first, second
+  expect_unconfirmed(
+      [](ThreadsClient& api, const std::string& thread) { api.create_turn(thread, ask("second")); });
 }
 
 // The server back before the lookups run out: the lost turn is found.
@@ -165,24 +173,9 @@ TEST_F(ExactlyOnce, AStreamInANewThreadClosedAfterHandlingIsFoundNotRepeated) {
 }
 
 TEST_F(ExactlyOnce, AStreamedCreateTheServerCannotBeAskedAboutIsUnconfirmedNotRepeated) {
-  ThreadsClient api = client();
-  const Turn first = api.create_thread_with_turn(ask("first"));
-  close_after_handling(kFollowUpPath);
-  bool refused = false;
-  clock->on_sleep([&](std::size_t) {
-    if (!std::exchange(refused, true)) server.refuse_connections(std::chrono::minutes(10));
+  expect_unconfirmed([](ThreadsClient& api, const std::string& thread) {
+    api.stream_turn(thread, ask("second"), every_event);
   });
-  try {
-    api.stream_turn(first.thread, ask("second"), every_event);
-    FAIL() << "no UnconfirmedTurnError";
-  } catch (const UnconfirmedTurnError& e) {
-    EXPECT_EQ(e.thread_id(), first.thread);
-    EXPECT_EQ(e.idempotency_key().size(), 36u);
-  }
-  server.refuse_connections(std::chrono::milliseconds(0));
-  ASSERT_TRUE(server.wait_until_listening(std::chrono::seconds(30)));
-  EXPECT_EQ(server.turns_created_for_query("second"), 1);
-  EXPECT_EQ(server.requests("POST", "/api/v3/threads/" + first.thread + "/turns").size(), 2u);
 }
 
 }  // namespace
