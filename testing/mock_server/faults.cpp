@@ -1,6 +1,11 @@
 #include "faults.hpp"
 
-#include "connections.hpp"
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -40,6 +45,12 @@ const char* reason_phrase(int status) {
     default:
       return "Error";
   }
+}
+
+int port_of(const sockaddr_storage& address) {
+  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
+  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
+  return -1;
 }
 
 // Edits the regular answer's body as the fault asks (pad, truncate, replace).
@@ -149,20 +160,70 @@ std::optional<Fault> FaultBook::take(const std::string& method, const std::strin
   return std::nullopt;
 }
 
+namespace {
+
+// Shuts down the server's accepted sockets on `server_port` whose peer port
+// is `peer_port` (-1: every one). cpp-httplib does not hand the sockets to
+// handlers: they are found among the process's descriptors by their ports.
+// A worker may close a descriptor, and the process reuse its number for
+// another socket (a client's), between the check and the shutdown: each one
+// is checked and shut down through a copy of its own (pidfd_getfd), which
+// keeps naming the socket it was taken from. Raw system calls: the kernel
+// makes the copy atomic, where ThreadSanitizer would see a copy of a number
+// another thread closes as a race. Without pidfds, the number itself is used.
+int shutdown_sockets(int server_port, int peer_port) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (!dir) return 0;
+  const long self = ::syscall(SYS_pidfd_open, ::getpid(), 0);
+  int done = 0;
+  while (dirent* entry = ::readdir(dir)) {
+    const int fd = std::atoi(entry->d_name);
+    if (fd <= 2 || fd == ::dirfd(dir) || fd == self) continue;
+    const long copy = self >= 0 ? ::syscall(SYS_pidfd_getfd, self, fd, 0) : -1;
+    const long target = copy >= 0 ? copy : fd;
+    sockaddr_storage local{}, peer{};
+    socklen_t local_length = sizeof(local), peer_length = sizeof(peer);
+    // The listening socket has no peer: it is left alone.
+    const bool matches =
+        ::syscall(SYS_getsockname, target, reinterpret_cast<sockaddr*>(&local), &local_length) == 0 &&
+        ::syscall(SYS_getpeername, target, reinterpret_cast<sockaddr*>(&peer), &peer_length) == 0 &&
+        port_of(local) == server_port && (peer_port < 0 || port_of(peer) == peer_port);
+    if (matches) {
+      ::syscall(SYS_shutdown, target, SHUT_RDWR);
+      ++done;
+    }
+    if (copy >= 0) ::syscall(SYS_close, copy);
+    if (matches && peer_port >= 0) break;
+  }
+  if (self >= 0) ::syscall(SYS_close, self);
+  ::closedir(dir);
+  return done;
+}
+
+}  // namespace
+
+bool shutdown_connection(const httplib::Request& req, int server_port) {
+  return shutdown_sockets(server_port, req.remote_port) > 0;
+}
+
+void shutdown_connections(int server_port) {
+  shutdown_sockets(server_port, -1);
+}
+
 void answer_with_fault(Context& context, const Fault& fault, const httplib::Request& req,
                        httplib::Response& res, const Handler& normal) {
   if (fault.delay.count() > 0 && !context.pause(fault.delay)) return;
   if (fault.transport == TransportFault::close_before_response) {
-    Connections::shutdown_current();
+    shutdown_connection(req, context.port);
     return;
   }
   if (fault.transport == TransportFault::close_after_handling) {
     normal(req, res);  // the turn is created, and runs on
-    Connections::shutdown_current();
+    shutdown_connection(req, context.port);
     return;
   }
   if (fault.transport == TransportFault::stall_before_response && !context.pause(fault.stall)) {
-    Connections::shutdown_current();
+    shutdown_connection(req, context.port);
     return;
   }
   if (fault.status) {

@@ -35,6 +35,12 @@ class FaultBook {
 void answer_with_fault(Context& context, const Fault& fault, const httplib::Request& req,
                        httplib::Response& res, const Handler& normal);
 
+/// Closes the connection a request arrived on, before any response byte.
+bool shutdown_connection(const httplib::Request& req, int server_port);
+/// Closes every connection the server accepted on `server_port` (when it
+/// stops: a thread waiting on an idle keep-alive connection returns at once).
+void shutdown_connections(int server_port);
+
 /// Every request received, and the distinct connections they came on.
 class RequestLog {
  public:

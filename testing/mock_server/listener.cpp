@@ -1,5 +1,6 @@
 #include "listener.hpp"
 
+#include "faults.hpp"
 #include "worker_pool.hpp"
 
 #include <unistd.h>
@@ -40,11 +41,6 @@ Listener::Listener(const ServerOptions& options, std::shared_ptr<std::atomic<std
   server_->set_tcp_nodelay(true);
   server_->set_read_timeout(10);
   server_->set_write_timeout(30);
-  // Every request's thread holds its connection first, so that it can be closed.
-  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
-    connections_.adopt(port_, req.remote_port);
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
   // cpp-httplib hands over its listening socket here, before binding it.
   server_->set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
@@ -98,7 +94,7 @@ void Listener::close() {
 void Listener::close_connections() {
   close();
   // A worker waits up to the keep-alive timeout on an idle connection: close them all.
-  connections_.shutdown_all();
+  if (port_ > 0) shutdown_connections(port_);
 }
 
 void Listener::join() {

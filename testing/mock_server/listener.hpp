@@ -7,8 +7,6 @@
 
 #include <paradigm/testing/mock_server.hpp>
 
-#include "connections.hpp"
-
 #include <httplib.h>
 #include <sys/socket.h>
 
@@ -63,7 +61,6 @@ class Listener {
 
   std::string host_;
   int listen_backlog_;
-  Connections connections_;  // before server_: its workers release them
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   std::atomic<bool> thread_done_{false};

@@ -3,7 +3,6 @@
 
 #include <paradigm/testing/mock_server.hpp>
 
-#include "connections.hpp"
 #include "context.hpp"
 #include "faults.hpp"
 #include "lifecycle.hpp"
@@ -75,7 +74,7 @@ struct MockServer::Impl {
       res.set_header("x-request-id", request_id);
       log.record(req, request_id);
       if (!context.admit()) {
-        Connections::shutdown_current();
+        shutdown_connection(req, context.port);
         return;
       }
       const Handler checked = [this, &handler](const httplib::Request& r, httplib::Response& s) {

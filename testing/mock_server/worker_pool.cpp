@@ -1,7 +1,5 @@
 #include "worker_pool.hpp"
 
-#include "connections.hpp"
-
 #include <algorithm>
 
 namespace paradigm::mock {
@@ -48,8 +46,7 @@ void WorkerPool::work() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job();  // one connection, from accept to close
-    Connections::release_current();
+    job();
   }
 }
 
