@@ -30,22 +30,18 @@ CreateTarget follow_up_target(std::string thread_id, const TurnRequest& request)
   return {std::move(thread_id), std::nullopt, false};
 }
 
-std::string add_idempotency_key(const CallPtr& call, RequestSpec& spec) {
-  std::string key = new_idempotency_key();
-  for (const auto& [name, value] : call->options.extra_headers) {
-    if (iequals(name, "Idempotency-Key")) key = value;  // the caller's own key wins
-  }
-  spec.headers.emplace_back("Idempotency-Key", key);
-  return key;
-}
-
-LostCreate::LostCreate(CallPtr call, const RequestSpec& spec, CreateTarget target, std::string key)
+LostCreate::LostCreate(CallPtr call, RequestSpec& spec, CreateTarget target)
     : call_(std::move(call)),
       spec_(spec),
       target_(std::move(target)),
-      key_(std::move(key)),
+      key_(new_idempotency_key()),
       where_(call_->context().describe(spec_)),
-      policy_(call_->context().retry_policy(call_->options)) {}
+      policy_(call_->context().retry_policy(call_->options)) {
+  for (const auto& [name, value] : call_->options.extra_headers) {
+    if (iequals(name, "Idempotency-Key")) key_ = value;  // the caller's own key wins
+  }
+  spec.headers.emplace_back("Idempotency-Key", key_);
+}
 
 Clock& LostCreate::clock() {
   return call_->runtime.clock();

@@ -34,10 +34,6 @@ struct CreateTarget {
 /// Where a follow-up in `thread_id` puts its turn.
 CreateTarget follow_up_target(std::string thread_id, const TurnRequest& request);
 
-/// Gives a turn-creating `spec` its Idempotency-Key (the caller's own, from
-/// CallOptions::extra_headers, or a fresh one) and returns it.
-std::string add_idempotency_key(const CallPtr& call, RequestSpec& spec);
-
 /// The sends of one create and the lookups after a lost answer. Before every
 /// send, `sending()`; after a failure, `after_failure()` says what to do:
 /// a turn found on the server is the answer; none, and the create is sent
@@ -46,8 +42,10 @@ std::string add_idempotency_key(const CallPtr& call, RequestSpec& spec);
 /// is UnconfirmedTurnError: the turn may exist, and where.
 class LostCreate : public std::enable_shared_from_this<LostCreate> {
  public:
+  /// Gives the create's `spec` its Idempotency-Key (the caller's own, from
+  /// CallOptions::extra_headers, or a fresh one), the same on every send.
   /// `spec` (for the log) must outlive every lookup.
-  LostCreate(CallPtr call, const RequestSpec& spec, CreateTarget target, std::string key);
+  LostCreate(CallPtr call, RequestSpec& spec, CreateTarget target);
 
   /// The create is about to be sent; the first send starts the window its turn began in.
   void sending();

@@ -69,8 +69,7 @@ class StreamedTurn : public std::enable_shared_from_this<StreamedTurn> {
               call_->context().options().max_response_bytes,
               [this](const std::string& turn_id) { call_->note_turn(thread_id_, turn_id); }),
         done_(std::move(done)) {
-    std::string key = add_idempotency_key(call_, spec_);
-    lost_ = std::make_shared<LostCreate>(call_, spec_, std::move(target), std::move(key));
+    lost_ = std::make_shared<LostCreate>(call_, spec_, std::move(target));
   }
 
   void start() {

@@ -46,8 +46,7 @@ class Creation : public std::enable_shared_from_this<Creation> {
         create_(std::move(create)),
         done_(std::move(done)),
         where_(call_->context().describe(spec_)) {
-    std::string key = add_idempotency_key(call_, spec_);
-    lost_ = std::make_shared<LostCreate>(call_, spec_, std::move(target), std::move(key));
+    lost_ = std::make_shared<LostCreate>(call_, spec_, std::move(target));
   }
 
   void start() { send(); }
