@@ -528,6 +528,13 @@ def tracing_markdown(t, add):
             add(f"| {row['count']} | {name} | {fmt(row['seconds'], 1)} | {fmt(row['cpu_seconds'], 2)} | "
                 f"{fmt(row['peak_rss_mb'], 1)} | {row['spans']:.0f} | {row['dropped']} |")
     add("")
+    # A one-time A/B against the tree before the tracing seam (farm-bench), kept as written.
+    add("Off against a build from before the seam (0538691^1, the same Release flags): 3,000")
+    add("`get_turn` of the 20 KB turn from nginx, whole process, 10 runs alternating with `farm-bench`")
+    add("on a busy machine (2026-12-07): this tree / the one before = 0.96 CPU and 0.97 wall (medians")
+    add("of the pairwise ratios; spread 0.83-1.23 CPU). With telemetry off the request path runs one")
+    add("null check per hook and allocates nothing more.")
+    add("")
 
 
 def markdown(r, goal_rows, info, meta):
@@ -656,6 +663,28 @@ def markdown(r, goal_rows, info, meta):
     add(f"| `#include <nlohmann/json.hpp>` alone | {fmt(inc['nlohmann_s'], 3)} | 1 |")
     add(f"| `#include <paradigm/paradigm.hpp>` and a call to the client | {fmt(inc['paradigm_s'], 3)} | {fmt(inc['paradigm_over_nlohmann'])} (vs empty: {fmt(inc['paradigm_over_empty'], 0)}×) |")
     add("")
+    # Instruction counts of the compiler (callgrind), measured by hand, kept as written.
+    add('### 0.3 against 0.2.0, in instructions')
+    add('')
+    add("Timings on a shared machine drift; the compiler's instruction count does not. Counted with")
+    add('`valgrind --tool=callgrind --trace-children=yes g++ -std=c++17 -O3 -c FILE` (GCC 12; the sum')
+    add("of every process's total), the public headers of 0.2.0 (bbee4c2) against this tree:")
+    add('')
+    add('| File | 0.2.0 | 0.3 | Ratio |')
+    add('|---|---|---|---|')
+    add('| `nlohmann_only.cpp` | 4.639e9 | 4.639e9 | 1.00 |')
+    add('| `paradigm_client.cpp` | 3.243e9 | 3.392e9 | 1.046 |')
+    add('| `paradigm_turn_copy.cpp` | 3.061e9 | 3.207e9 | 1.048 |')
+    add('')
+    add('Before two fixes of this release the rise was 13%: `<paradigm/tracing.hpp>` (the tracer,')
+    add('spans, metrics and the OTLP exporter, with `<variant>`, `<map>`, `<mutex>`, `<atomic>`) came')
+    add('with every options header (now `<paradigm/trace_context.hpp>` carries what options need, and')
+    add('the umbrella header leaves tracing out), and structured output pulled in `<charconv>` for one')
+    add('number (`JsonValue::as_uint()` now). The operations table (issue 21) itself ended below 0.2.0:')
+    add('3.232e9 for `paradigm_client.cpp` at 40615b5 (0.997). The 4.6% left came with issue 24: the')
+    add('executors and the external loop in `ClientOptions`, and the asynchronous forms as overloads')
+    add('rather than default arguments.')
+    add('')
     # A one-time A/B measurement (bench/include_cost/measure.py), kept as written.
     add('### Out-of-line special members or aggregates (issue 12)')
     add('')
